@@ -1,0 +1,13 @@
+using System.CommandLine;
+using Kelvin.Cli.Commands;
+
+namespace Kelvin.Cli;
+
+/// <summary>Every kelvin command, in the order `kelvin --help` lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return EntropyCommand.Create();
+    }
+}
