@@ -9,11 +9,14 @@ namespace Kelvin.Entropy;
 /// nearest-neighbour distances zero, and ln 0 = −∞. The sample reports its atoms
 /// (<see cref="AtomCount"/>, <see cref="TiedCount"/>, <see cref="TieFraction"/>, <see cref="LargestAtom"/>)
 /// and its resolution (<see cref="Quantum"/>, the smallest positive gap between distinct values), and
-/// gives the spacing estimators <see cref="Resolved"/> values: each run of c equal values x is spread
-/// evenly over its resolution cell, x + w·((j + ½)/c − ½), j = 0..c−1, with w the smaller of the gaps
-/// to the neighbouring distinct values (the quantum of a grid; for an isolated atom in continuous data,
-/// the local spacing). The resolved values are strictly increasing, so no spacing or distance is 0;
-/// the estimate is then the entropy of the dequantized sample (h ≈ H_discrete + ln w for a grid).
+/// gives the spacing estimators <see cref="Resolved"/> values: each run of c equal values x is
+/// dequantized, replaced by c sorted uniform draws on its resolution cell (x − w/2, x + w/2), with w the
+/// smaller of the gaps to the neighbouring distinct values (the quantum of a grid; for an isolated atom
+/// in continuous data, the local spacing). The draws come from a generator seeded by the atom's value
+/// and count, so the result is deterministic. (Uniform draws, not an even grid: an even grid has no
+/// Poisson-like local structure and biases the k-NN estimator by up to +0.46 nats.) The resolved values
+/// are strictly increasing, so no spacing or distance is 0; the estimate is that of the dequantized
+/// sample (h ≈ H_discrete + ln w for data on a grid of step w).
 /// Without ties <see cref="Resolved"/> is <see cref="Values"/>.
 /// </para>
 /// </summary>
@@ -80,7 +83,10 @@ public sealed class SortedSample
                 double left = i > 0 ? x - sorted[i - 1] : double.PositiveInfinity;
                 double right = j < n ? sorted[j] - x : double.PositiveInfinity;
                 double w = Math.Min(left, right);
-                for (int t = 0; t < c; t++) r[i + t] = x + w * ((t + 0.5) / c - 0.5);
+                var rng = new Randomness.Rng(BitConverter.DoubleToUInt64Bits(x), (ulong)c);
+                var cell = r.AsSpan(i, c);
+                for (int t = 0; t < c; t++) cell[t] = x + w * (rng.NextOpenDouble() - 0.5);
+                cell.Sort();
             }
             i = j;
         }
