@@ -1,0 +1,108 @@
+using Kelvin.Entropy;
+using Kelvin.Thermodynamics;
+
+namespace Kelvin.Trajectories;
+
+/// <summary>
+/// A recorded phase read as a phase transition (THEORY §3–4, §6): from the state at the first
+/// checkpoint to the late-iterate state at the end, globally (T = ΔE/ΔS, S = Σ_l S_l in the particle
+/// view; also in the ensemble view when K ≥ 32) and per layer (T_l = ΔE_l/ΔS_l with the allocated
+/// ΔE_l), the T(t) curve and its isothermality. Every temperature comes from <see cref="Transition"/>.
+/// The training transition (Type I) is the phase that starts at initialization; the refresh transition
+/// (Type II) the phase that starts from a state trained on D1, recorded on D2.
+/// </summary>
+public sealed record TransitionAnalysis(
+    Transition Global,
+    IReadOnlyList<LayerTemperature> Layers,
+    double? AllocationResidual,
+    IReadOnlyList<CurvePoint> Curve,
+    double? Isothermality,
+    Transition? EnsembleGlobal,
+    int LateIterates)
+{
+    /// <summary>Reads <paramref name="run"/> as a transition.</summary>
+    public static TransitionAnalysis Of(RecordedTraining run, TransitionSettings? settings = null)
+    {
+        settings ??= TransitionSettings.Default;
+        settings.Validate();
+        var estimator = settings.EntropyEstimator;
+        int n = run.CheckpointCount;
+        var entropies = new StateEntropy[n];
+        for (int i = 0; i < n; i++) entropies[i] = StateEntropies.Of(run.Weights(i), EntropyView.Particle, estimator);
+
+        int late = Math.Max(1, Math.Min(settings.LateIterates, n - 1));
+        int[] lateIndices = Enumerable.Range(n - late, late).ToArray();
+        var tolerance = TransitionTolerance.Default;
+
+        double energyFrom = run.Energy(0);
+        double energyTo = lateIndices.Average(run.Energy);
+        double? entropyTo = Mean(lateIndices.Select(i => entropies[i].Total));
+        var from = State(energyFrom, entropies[0].Total);
+        var to = State(energyTo, entropyTo);
+        var global = Transition.Between(from, to, tolerance);
+
+        var layers = new List<LayerTemperature>();
+        for (int l = 0; l < run.Layers.Count; l++)
+        {
+            int layer = l;
+            double dE = lateIndices.Average(i => run.Allocation(i, layer));
+            double? sFrom = entropies[0].Layers[l].Entropy;
+            double? sTo = Mean(lateIndices.Select(i => entropies[i].Layers[layer].Entropy));
+            Temperature t = sFrom is double a && sTo is double b
+                ? Transition.FromChanges(dE, b - a, tolerance.Energy(energyFrom, energyTo), tolerance.Entropy(a, b))
+                : Temperature.Degenerate(Regime.PointState);
+            layers.Add(new LayerTemperature(run.Layers[l].Name, dE, sFrom, sTo, t));
+        }
+
+        var curve = BuildCurve(run, entropies, settings.CurveWindow, tolerance);
+        Transition? ensemble = null;
+        if (run.MemberCount >= EntropyViews.MinimumEnsembleSize)
+        {
+            var sFrom = StateEntropies.Of(run.Weights(0), EntropyView.Ensemble, estimator).Total;
+            var sTo = Mean(lateIndices.Select(i => StateEntropies.Of(run.Weights(i), EntropyView.Ensemble, estimator).Total));
+            ensemble = Transition.Between(State(energyFrom, sFrom), State(energyTo, sTo), tolerance);
+        }
+        return new TransitionAnalysis(global, layers, run.AllocationResidual, curve, CoefficientOfVariation(curve), ensemble, late);
+    }
+
+    /// <summary>T(t_i) = the temperature of the transition from checkpoint i − w to checkpoint i.</summary>
+    private static List<CurvePoint> BuildCurve(RecordedTraining run, StateEntropy[] entropies, int window, TransitionTolerance tolerance)
+    {
+        var curve = new List<CurvePoint>();
+        for (int i = 0; i < run.CheckpointCount; i++)
+        {
+            Temperature? t = null;
+            if (i >= window)
+                t = Transition.Between(State(run.Energy(i - window), entropies[i - window].Total), State(run.Energy(i), entropies[i].Total), tolerance).Temperature;
+            curve.Add(new CurvePoint(run.Steps[i], run.Energy(i), entropies[i].Total, t));
+        }
+        return curve;
+    }
+
+    /// <summary>The coefficient of variation sd/|mean| of the finite T(t) values (THEORY §3): 0 for an
+    /// isothermal transition; null with fewer than two finite values or a zero mean.</summary>
+    public static double? CoefficientOfVariation(IReadOnlyList<CurvePoint> curve)
+    {
+        var values = curve.Where(p => p.Temperature?.Value is not null).Select(p => p.Temperature!.Value.Value!.Value).ToArray();
+        if (values.Length < 2) return null;
+        double mean = values.Average();
+        if (mean == 0) return null;
+        double ss = 0;
+        foreach (double v in values) ss += (v - mean) * (v - mean);
+        return Math.Sqrt(ss / (values.Length - 1)) / Math.Abs(mean);
+    }
+
+    private static ThermodynamicState State(double energy, double? entropy) =>
+        entropy is double s ? ThermodynamicState.Of(energy, s) : ThermodynamicState.Point(energy);
+
+    private static double? Mean(IEnumerable<double?> values)
+    {
+        double s = 0; int n = 0;
+        foreach (var v in values)
+        {
+            if (v is not double x) return null;
+            s += x; n++;
+        }
+        return n > 0 ? s / n : null;
+    }
+}
