@@ -18,7 +18,8 @@ public sealed record TransitionAnalysis(
     IReadOnlyList<CurvePoint> Curve,
     double? Isothermality,
     Transition? EnsembleGlobal,
-    int LateIterates)
+    int LateIterates,
+    IReadOnlyList<IReadOnlyList<Temperature?>> LayerCurves)
 {
     /// <summary>Reads <paramref name="run"/> as a transition.</summary>
     public static TransitionAnalysis Of(RecordedTraining run, TransitionSettings? settings = null)
@@ -62,7 +63,8 @@ public sealed record TransitionAnalysis(
             var sTo = Mean(lateIndices.Select(i => StateEntropies.Of(run.Weights(i), EntropyView.Ensemble, estimator).Total));
             ensemble = Transition.Between(State(energyFrom, sFrom), State(energyTo, sTo), tolerance);
         }
-        return new TransitionAnalysis(global, layers, run.AllocationResidual, curve, CoefficientOfVariation(curve), ensemble, late);
+        var layerCurves = Enumerable.Range(0, run.Layers.Count).Select(l => LayerCurve(run, entropies, l, settings.CurveWindow)).ToList();
+        return new TransitionAnalysis(global, layers, run.AllocationResidual, curve, CoefficientOfVariation(curve), ensemble, late, layerCurves);
     }
 
     /// <summary>T(t_i) = the temperature of the transition from checkpoint i − w to checkpoint i.</summary>
@@ -75,6 +77,22 @@ public sealed record TransitionAnalysis(
             if (i >= window)
                 t = Transition.Between(State(run.Energy(i - window), entropies[i - window].Total), State(run.Energy(i), entropies[i].Total), tolerance).Temperature;
             curve.Add(new CurvePoint(run.Steps[i], run.Energy(i), entropies[i].Total, t));
+        }
+        return curve;
+    }
+
+    /// <summary>T_l(t_i) = ΔE_l/ΔS_l between checkpoints i − w and i (null for the first w).</summary>
+    private static IReadOnlyList<Temperature?> LayerCurve(RecordedTraining run, StateEntropy[] entropies, int layer, int window)
+    {
+        var curve = new Temperature?[run.CheckpointCount];
+        for (int i = window; i < curve.Length; i++)
+        {
+            double dE = run.Allocation(i, layer) - run.Allocation(i - window, layer);
+            double? a = entropies[i - window].Layers[layer].Entropy, b = entropies[i].Layers[layer].Entropy;
+            double e0 = run.Energy(i - window), e1 = run.Energy(i);
+            curve[i] = a is double sa && b is double sb
+                ? Transition.FromChanges(dE, sb - sa, TransitionTolerance.Default.Energy(e0, e1), TransitionTolerance.Default.Entropy(sa, sb))
+                : Temperature.Degenerate(Regime.PointState);
         }
         return curve;
     }
