@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return EntropyCommand.Create();
+        yield return CalibrateCommand.Create();
         yield return TrainCommand.Create();
         yield return ShiftCommand.Create();
     }
