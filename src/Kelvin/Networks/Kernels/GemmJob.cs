@@ -18,31 +18,39 @@ internal readonly unsafe struct GemmJob
     {
         int nPadded = Gemm.RoundUp(_n, GemmMicroKernel.NR);
         float* packedB = PackBuffers.SharedB((long)nPadded * _k);
-        GemmPacking.PackB(_b, _transB, _k, _n, packedB);
-
-        int rowTiles = (_m + Gemm.MBlock - 1) / Gemm.MBlock;
-        int colTiles = (_n + Gemm.NBlock - 1) / Gemm.NBlock;
-        int tiles = rowTiles * colTiles;
-        if (tiles == 1 || (long)_m * _n * _k < Gemm.ParallelThreshold)
+        bool parallelWork = (long)_m * _n * _k >= Gemm.ParallelThreshold;
+        int threads = parallel is { MaxDegreeOfParallelism: > 0 } ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        if (!parallelWork || threads == 1)
         {
-            for (int t = 0; t < tiles; t++) ComputeTile(t / colTiles, t % colTiles, packedB);
+            GemmPacking.PackB(_b, _transB, _k, _n, packedB, 0, nPadded);
+            var grid = new TileGrid(_m, _n, 1);
+            for (int t = 0; t < grid.Count; t++) ComputeTile(grid, t, packedB);
             return;
         }
         var self = this;
         nint pb = (nint)packedB;
-        Parallel.For(0, tiles, parallel ?? DefaultOptions, t => self.ComputeTile(t / colTiles, t % colTiles, (float*)pb));
+        var options = parallel ?? DefaultOptions;
+        // Packing is pure copying: its split cannot change any number.
+        int panelGroups = Math.Min(nPadded / GemmMicroKernel.NR, 4 * threads);
+        Parallel.For(0, panelGroups, options, g =>
+        {
+            int panels = nPadded / GemmMicroKernel.NR;
+            int from = (int)((long)panels * g / panelGroups) * GemmMicroKernel.NR, to = (int)((long)panels * (g + 1) / panelGroups) * GemmMicroKernel.NR;
+            GemmPacking.PackB(self._b, self._transB, self._k, self._n, (float*)pb, from, to);
+        });
+        var tiles = new TileGrid(_m, _n, threads);
+        Parallel.For(0, tiles.Count, options, t => self.ComputeTile(tiles, t, (float*)pb));
     }
 
     private static readonly ParallelOptions DefaultOptions = new();
 
     /// <summary>C[rows of tile i, columns of tile j] over the whole depth, block by block in k order.</summary>
-    private void ComputeTile(int tileRow, int tileCol, float* packedB)
+    private void ComputeTile(TileGrid grid, int tile, float* packedB)
     {
         const int MR = GemmMicroKernel.MR, NR = GemmMicroKernel.NR;
-        int i0 = tileRow * Gemm.MBlock, rows = Math.Min(Gemm.MBlock, _m - i0);
-        int j0 = tileCol * Gemm.NBlock, cols = Math.Min(Gemm.NBlock, _n - j0);
+        var (i0, rows, j0, cols) = grid.Tile(tile, _m, _n);
         int nPadded = Gemm.RoundUp(_n, NR);
-        float* packedA = PackBuffers.ThreadA(Gemm.RoundUp(rows, MR) * Gemm.KBlock);
+        float* packedA = PackBuffers.ThreadA(Gemm.RoundUp(rows, MR) * Math.Min(Gemm.KBlock, _k));
         bool vector = _vector;
         float* edge = stackalloc float[MR * NR];
 
@@ -76,5 +84,39 @@ internal readonly unsafe struct GemmJob
                 }
             }
         }
+    }
+}
+
+/// <summary>
+/// How C is cut into tiles, each computed whole by one thread. Tiles start at <see cref="Gemm.MBlock"/>
+/// × <see cref="Gemm.NBlock"/> and shrink (down to 24 × 64) until there are about four per thread, for
+/// load balance. The grid may depend on the thread count, the numbers may not: every element's sum
+/// runs in the same order whichever tile holds it.
+/// </summary>
+internal readonly struct TileGrid
+{
+    public readonly int RowsPerTile, ColsPerTile, RowTiles, ColTiles;
+
+    public TileGrid(int m, int n, int threads)
+    {
+        int rows = Gemm.MBlock, cols = Gemm.NBlock;
+        int Tiles(int r, int c) => ((m + r - 1) / r) * ((n + c - 1) / c);
+        while (threads > 1 && Tiles(rows, cols) < 4 * threads)
+        {
+            bool canCols = cols > 64 && n > cols / 2, canRows = rows > 24 && m > rows / 2;
+            if (canCols && (!canRows || (n + cols - 1) / cols <= (m + rows - 1) / rows)) cols /= 2;
+            else if (canRows) rows /= 2;
+            else break;
+        }
+        RowsPerTile = rows; ColsPerTile = cols;
+        RowTiles = (m + rows - 1) / rows; ColTiles = (n + cols - 1) / cols;
+    }
+
+    public int Count => RowTiles * ColTiles;
+
+    public (int I0, int Rows, int J0, int Cols) Tile(int t, int m, int n)
+    {
+        int i0 = t / ColTiles * RowsPerTile, j0 = t % ColTiles * ColsPerTile;
+        return (i0, Math.Min(RowsPerTile, m - i0), j0, Math.Min(ColsPerTile, n - j0));
     }
 }

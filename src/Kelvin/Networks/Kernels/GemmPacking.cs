@@ -9,15 +9,16 @@ internal static unsafe class GemmPacking
     /// 16-column panel j, <c>depth</c> rows of 16 floats; block p0 starts at p0·n̄ (n̄ = n rounded up to
     /// 16) and panel j within it at j·depth.
     /// </summary>
-    public static void PackB(float* b, bool transposed, int k, int n, float* dst)
+    public static void PackB(float* b, bool transposed, int k, int n, float* dst, int fromColumn, int toColumn)
     {
         const int NR = GemmMicroKernel.NR;
         int nPadded = Gemm.RoundUp(n, NR);
+        toColumn = Math.Min(toColumn, n);
         for (int p0 = 0; p0 < k; p0 += Gemm.KBlock)
         {
             int depth = Math.Min(Gemm.KBlock, k - p0);
             float* block = dst + (long)p0 * nPadded;
-            for (int j = 0; j < n; j += NR)
+            for (int j = fromColumn; j < toColumn; j += NR)
             {
                 int w = Math.Min(NR, n - j);
                 float* panel = block + (long)j * depth;
@@ -31,6 +32,18 @@ internal static unsafe class GemmPacking
                         if (w == NR) { Buffer.MemoryCopy(src, d, NR * sizeof(float), NR * sizeof(float)); }
                         else { for (int q = 0; q < w; q++) d[q] = src[q]; for (int q = w; q < NR; q++) d[q] = 0; }
                     }
+                }
+                else if (w == NR && Transpose8x8.IsSupported)
+                {
+                    // op(B)[p, j] = B[j·k + p]: 8×8 blocks transposed in registers.
+                    int p = 0;
+                    for (; p + 8 <= depth; p += 8)
+                    {
+                        Transpose8x8.Run(b + (long)j * k + p0 + p, k, panel + p * NR, NR);
+                        Transpose8x8.Run(b + (long)(j + 8) * k + p0 + p, k, panel + p * NR + 8, NR);
+                    }
+                    for (; p < depth; p++)
+                        for (int q = 0; q < NR; q++) panel[p * NR + q] = b[(long)(j + q) * k + p0 + p];
                 }
                 else
                 {
