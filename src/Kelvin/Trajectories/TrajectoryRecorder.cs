@@ -12,7 +12,7 @@ public sealed class TrajectoryRecorder
 {
     private readonly LossChangeAllocator _allocator;
     private readonly ILayeredPotential _potential;
-    private readonly List<Checkpoint> _checkpoints = [];
+    private readonly List<RecordedCheckpoint> _checkpoints = [];
     private PotentialPoint? _last;
     private double[] _cumulative;
     private double _absoluteResidual;
@@ -29,7 +29,7 @@ public sealed class TrajectoryRecorder
     /// <summary>The layers of θ.</summary>
     public IReadOnlyList<LayerSlice> Layers => _potential.Layers;
     /// <summary>The checkpoints so far, in step order.</summary>
-    public IReadOnlyList<Checkpoint> Checkpoints => _checkpoints;
+    public IReadOnlyList<RecordedCheckpoint> Checkpoints => _checkpoints;
     /// <summary>Σ over segments of |ΔE − Σ_l ΔE_l|.</summary>
     public double AbsoluteResidual => _absoluteResidual;
     /// <summary>Straight pieces the allocation used (≥ one per segment).</summary>
@@ -39,7 +39,7 @@ public sealed class TrajectoryRecorder
 
     /// <summary>Records θ at optimizer step <paramref name="step"/> (steps strictly increase).</summary>
     /// <exception cref="KelvinException">when the energy is not finite (a diverging run), naming the step.</exception>
-    public Checkpoint Record(long step, ReadOnlySpan<double> theta)
+    public RecordedCheckpoint Record(long step, ReadOnlySpan<double> theta)
     {
         if (_checkpoints.Count > 0 && step <= _checkpoints[^1].Step) throw new ArgumentException($"checkpoint steps must increase ({step} after {_checkpoints[^1].Step})");
         PotentialPoint point;
@@ -61,7 +61,7 @@ public sealed class TrajectoryRecorder
             for (int j = 0; j < w.Length; j++) w[j] = (float)theta[slice.Offset + j];
             weights[l] = w;
         }
-        var checkpoint = new Checkpoint(step, point.Energy, weights, (double[])_cumulative.Clone());
+        var checkpoint = new RecordedCheckpoint(step, point.Energy, weights, (double[])_cumulative.Clone());
         _checkpoints.Add(checkpoint);
         return checkpoint;
     }

@@ -55,7 +55,7 @@ public sealed record TransitionAnalysis(
             layers.Add(new LayerTemperature(run.Layers[l].Name, dE, sFrom, sTo, t));
         }
 
-        var curve = BuildCurve(run, entropies, settings.CurveWindow, tolerance);
+        var (curve, isothermality) = BuildCurve(run, entropies, settings.CurveWindow, tolerance);
         Transition? ensemble = null;
         if (run.MemberCount >= EntropyViews.MinimumEnsembleSize)
         {
@@ -64,21 +64,18 @@ public sealed record TransitionAnalysis(
             ensemble = Transition.Between(State(energyFrom, sFrom), State(energyTo, sTo), tolerance);
         }
         var layerCurves = Enumerable.Range(0, run.Layers.Count).Select(l => LayerCurve(run, entropies, l, settings.CurveWindow)).ToList();
-        return new TransitionAnalysis(global, layers, run.AllocationResidual, curve, CoefficientOfVariation(curve), ensemble, late, layerCurves);
+        return new TransitionAnalysis(global, layers, run.AllocationResidual, curve, isothermality, ensemble, late, layerCurves);
     }
 
-    /// <summary>T(t_i) = the temperature of the transition from checkpoint i − w to checkpoint i.</summary>
-    private static List<CurvePoint> BuildCurve(RecordedTraining run, StateEntropy[] entropies, int window, TransitionTolerance tolerance)
+    /// <summary>E, S and T(t) at every checkpoint; T(t_i) from the window ending there
+    /// (<see cref="TemperatureCurve"/>), null for the first w checkpoints; w is at most the number of
+    /// checkpoints − 1.</summary>
+    private static (List<CurvePoint> Points, double? Isothermality) BuildCurve(RecordedTraining run, StateEntropy[] entropies, int window, TransitionTolerance tolerance)
     {
-        var curve = new List<CurvePoint>();
-        for (int i = 0; i < run.CheckpointCount; i++)
-        {
-            Temperature? t = null;
-            if (i >= window)
-                t = Transition.Between(State(run.Energy(i - window), entropies[i - window].Total), State(run.Energy(i), entropies[i].Total), tolerance).Temperature;
-            curve.Add(new CurvePoint(run.Steps[i], run.Energy(i), entropies[i].Total, t));
-        }
-        return curve;
+        var checkpoints = Enumerable.Range(0, run.CheckpointCount).Select(i => new Checkpoint(run.Steps[i], run.Energy(i), entropies[i].Total)).ToList();
+        var curve = TemperatureCurve.From(checkpoints, window = Math.Min(window, checkpoints.Count - 1), tolerance);
+        var points = checkpoints.Select((c, i) => new CurvePoint(c.Step, c.Energy, c.Entropy, i >= window ? curve.Points[i - window].Temperature : null)).ToList();
+        return (points, curve.CoefficientOfVariation);
     }
 
     /// <summary>T_l(t_i) = ΔE_l/ΔS_l between checkpoints i − w and i (null for the first w).</summary>
@@ -95,19 +92,6 @@ public sealed record TransitionAnalysis(
                 : Temperature.Degenerate(Regime.PointState);
         }
         return curve;
-    }
-
-    /// <summary>The coefficient of variation sd/|mean| of the finite T(t) values (THEORY §3): 0 for an
-    /// isothermal transition; null with fewer than two finite values or a zero mean.</summary>
-    public static double? CoefficientOfVariation(IReadOnlyList<CurvePoint> curve)
-    {
-        var values = curve.Where(p => p.Temperature?.Value is not null).Select(p => p.Temperature!.Value.Value!.Value).ToArray();
-        if (values.Length < 2) return null;
-        double mean = values.Average();
-        if (mean == 0) return null;
-        double ss = 0;
-        foreach (double v in values) ss += (v - mean) * (v - mean);
-        return Math.Sqrt(ss / (values.Length - 1)) / Math.Abs(mean);
     }
 
     private static ThermodynamicState State(double energy, double? entropy) =>

@@ -5,4 +5,4 @@ namespace Kelvin.Trajectories;
 /// set, each layer's weights (biases excluded: they carry no entropy), and the energy allocated to
 /// each layer since the run's first checkpoint, Σ over segments of ΔE_l (sign of ΔE).
 /// </summary>
-public sealed record Checkpoint(long Step, double Energy, float[][] LayerWeights, double[] CumulativeAllocation);
+public sealed record RecordedCheckpoint(long Step, double Energy, float[][] LayerWeights, double[] CumulativeAllocation);
