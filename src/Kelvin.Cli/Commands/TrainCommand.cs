@@ -34,6 +34,7 @@ internal static class TrainCommand
             {
                 Console.Out.WriteLine($"{request.Setup.Architecture} on {split.Train.Name}: {TestScore.Name(split.Train.Task)} {score.ToString("F4", CultureInfo.InvariantCulture)} on the test split ({split.Test.Count} samples), K = {request.Setup.Members}, {run.Steps[^1]} steps");
                 TransitionReport.WriteTable(analysis, "training transition (Type I)");
+                Console.Out.WriteLine($"checkpoints {run.CheckpointCount} (every {request.Setup.Options.HookInterval} steps), allocation: {run.Pieces} straight pieces, {run.Evaluations} gradient evaluations on {run.EvaluationSamples} samples");
             }
             return 0;
         });

@@ -43,6 +43,9 @@ public sealed class NetworkPotential : ILayeredPotential
     /// <inheritdoc/>
     public IReadOnlyList<LayerSlice> Layers { get; }
 
+    /// <summary>The size of the evaluation set.</summary>
+    public int EvaluationSamples => _landscape.Data.Count;
+
     /// <inheritdoc/>
     public int ParameterCount => _theta.Length;
 

@@ -80,6 +80,12 @@ public sealed class RecordedTraining
         }
     }
 
+    /// <summary>Straight pieces the allocation used, all members (≥ one per segment).</summary>
+    public long Pieces => _members.Sum(m => m.Pieces);
+
+    /// <summary>The size of the fixed evaluation set.</summary>
+    public int EvaluationSamples => _members[0].EvaluationSamples;
+
     /// <summary>Gradient evaluations on the evaluation set, all members.</summary>
     public long Evaluations => _members.Sum(m => m.Evaluations);
 }

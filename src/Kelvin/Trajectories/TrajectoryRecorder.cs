@@ -34,6 +34,8 @@ public sealed class TrajectoryRecorder
     public double AbsoluteResidual => _absoluteResidual;
     /// <summary>Straight pieces the allocation used (≥ one per segment).</summary>
     public long Pieces => _pieces;
+    /// <summary>Samples in the evaluation set (0 when the potential is not a dataset's).</summary>
+    public int EvaluationSamples => (_potential as NetworkPotential)?.EvaluationSamples ?? 0;
     /// <summary>Gradient evaluations on the evaluation set so far.</summary>
     public long Evaluations => _allocator.Evaluations;
 
