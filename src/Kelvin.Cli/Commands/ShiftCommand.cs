@@ -72,23 +72,14 @@ internal sealed record RefreshJson(
     [property: JsonPropertyName("curve")] List<CurveJson> Curve);
 
 /// <summary>The JSON of `kelvin shift`: the train JSON plus "refresh".</summary>
-internal sealed record ShiftJson(
-    [property: JsonPropertyName("accuracy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Accuracy,
-    [property: JsonPropertyName("r2"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? R2,
-    [property: JsonPropertyName("global")] GlobalJson Global,
-    [property: JsonPropertyName("layers")] List<LayerJson> Layers,
-    [property: JsonPropertyName("allocation_residual")] double? AllocationResidual,
-    [property: JsonPropertyName("isothermality")] double? Isothermality,
-    [property: JsonPropertyName("curve")] List<CurveJson> Curve,
-    [property: JsonPropertyName("refresh")] RefreshJson Refresh)
+internal static class ShiftJson
 {
-    public static ShiftJson Of(TaskKind task, IDataShift shift, double? size, RefreshExperiment r)
+    public static TrainJson Of(TaskKind task, IDataShift shift, double? size, RefreshExperiment r)
     {
-        var t = TrainJson.Of(task, r.Score, r.Training);
         var a = r.Refresh;
         double? x = shift.Kind == "new" ? null : size ?? DataShifts.DefaultSize(shift.Kind);
         var refresh = new RefreshJson(shift.Kind, x, r.ShiftedScore, r.RefreshedScore, TransitionReport.Global(a), TransitionReport.Layers(a),
             a.AllocationResidual, a.Isothermality, TransitionReport.Curve(a));
-        return new ShiftJson(t.Accuracy, t.R2, t.Global, t.Layers, t.AllocationResidual, t.Isothermality, t.Curve, refresh);
+        return TrainJson.Of(task, r.Score, r.Training) with { Refresh = refresh };
     }
 }

@@ -42,7 +42,8 @@ internal static class TrainCommand
     }
 }
 
-/// <summary>The JSON of `kelvin train`; "accuracy" for classification, "r2" for regression.</summary>
+/// <summary>The JSON of `kelvin train`; "accuracy" for classification, "r2" for regression; `kelvin
+/// shift` adds "refresh".</summary>
 internal sealed record TrainJson(
     [property: JsonPropertyName("accuracy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Accuracy,
     [property: JsonPropertyName("r2"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? R2,
@@ -50,7 +51,8 @@ internal sealed record TrainJson(
     [property: JsonPropertyName("layers")] List<LayerJson> Layers,
     [property: JsonPropertyName("allocation_residual")] double? AllocationResidual,
     [property: JsonPropertyName("isothermality")] double? Isothermality,
-    [property: JsonPropertyName("curve")] List<CurveJson> Curve)
+    [property: JsonPropertyName("curve")] List<CurveJson> Curve,
+    [property: JsonPropertyName("refresh"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RefreshJson? Refresh = null)
 {
     public static TrainJson Of(TaskKind task, double score, TransitionAnalysis a) => new(
         task == TaskKind.Classification ? score : null, task == TaskKind.Regression ? score : null,

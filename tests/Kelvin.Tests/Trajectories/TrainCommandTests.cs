@@ -37,6 +37,25 @@ public class TrainCommandTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("curve")[0].GetProperty("T").ValueKind);
     }
 
+    [Fact]
+    public void ShiftAddsTheRefreshAndOutWritesTheCurves()
+    {
+        string dir = Directory.CreateTempSubdirectory("kelvin-shift").FullName;
+        try
+        {
+            var (code, json, _) = Kelvin("shift", "--data", "iris", "--kind", "concept", "--hidden", "8", "--epochs", "3", "--every", "4", "--json", "--progress", "none", "--out", dir);
+            Assert.Equal(0, code);
+            using var doc = JsonDocument.Parse(json);
+            var refresh = doc.RootElement.GetProperty("refresh");
+            Assert.Equal("concept", refresh.GetProperty("kind").GetString());
+            Assert.Equal(["E_init", "E_trained", "S_init", "S_trained", "T", "regime"], refresh.GetProperty("global").EnumerateObject().Select(p => p.Name));
+            Assert.Equal(2, refresh.GetProperty("layers").GetArrayLength());
+            foreach (var f in new[] { "training-curve.csv", "training-temperature.png", "refresh-curve.csv", "refresh-layer-temperatures.png" })
+                Assert.True(new FileInfo(Path.Combine(dir, f)).Length > 0, f);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     [Theory]
     [InlineData("--data", "nosuch")]
     [InlineData("--data", "iris", "--hidden", "0")]
