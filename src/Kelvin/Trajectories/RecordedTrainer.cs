@@ -21,9 +21,8 @@ public static class RecordedTrainer
     }
 
     /// <summary>Continues training <paramref name="members"/> in place on <paramref name="data"/>
-    /// (e.g. the refresh on shifted data), recording from their current state.</summary>
-    /// The progress callback gets (steps done, total steps) summed over members; it may be called from
-    /// several threads.
+    /// (e.g. the refresh on shifted data), recording from their current state. The progress callback
+    /// gets (steps done, total steps) summed over members; it may be called from several threads.</summary>
     public static RecordedTraining Continue(IReadOnlyList<Mlp> members, TrainingSetup setup, Dataset data, Action<long, long>? progress = null)
     {
         setup.Validate();
