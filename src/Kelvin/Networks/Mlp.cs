@@ -156,8 +156,9 @@ public sealed class Mlp
     {
         _work.Ensure(rows);
         ReadOnlySpan<float> input = x;
-        foreach (var layer in Layers)
+        for (int l = 0; l < Layers.Count; l++)
         {
+            var layer = Layers[l];
             int w = layer.FanOut;
             Span<float> z = _work.Z[layer.Index].AsSpan(0, rows * w);
             Gemm.Multiply(input, false, layer.Weights, true, z, rows, w, layer.FanIn, parallel: Parallelism);

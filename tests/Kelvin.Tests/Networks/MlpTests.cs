@@ -133,4 +133,20 @@ public class MlpTests
         Assert.InRange(sd, 0.0095, 0.0105);
         Assert.All(net.Layers[1].Biases.ToArray(), b => Assert.Equal(0f, b));
     }
+
+    [Fact]
+    public void ATrainingStepDoesNotAllocate()
+    {
+        var data = Rings(64, 7);
+        var net = Mlp.Initialize(MlpArchitecture.Parse("2-64-64-2", "tanh"), [InitializationScheme.Parse("he-normal")], new Rng(4));
+        net.Parallelism = new ParallelOptions { MaxDegreeOfParallelism = 1 };
+        var gradient = new float[net.ParameterCount];
+        foreach (IOptimizer optimizer in new IOptimizer[] { new Sgd(0.01, 0.9), new Adam(0.001) })
+        {
+            for (int i = 0; i < 3; i++) { net.EnergyAndGradient(data, CrossEntropy.Instance, gradient); optimizer.Step(net.Parameters, gradient); }
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 20; i++) { net.EnergyAndGradient(data, CrossEntropy.Instance, gradient); optimizer.Step(net.Parameters, gradient); }
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+    }
 }

@@ -27,9 +27,14 @@ internal readonly unsafe struct GemmJob
             for (int t = 0; t < grid.Count; t++) ComputeTile(grid, t, packedB);
             return;
         }
+        RunParallel(parallel ?? DefaultOptions, threads, packedB, nPadded);
+    }
+
+    /// <summary>The threaded path (a separate method, so the serial path allocates no closure).</summary>
+    private void RunParallel(ParallelOptions options, int threads, float* packedB, int nPadded)
+    {
         var self = this;
         nint pb = (nint)packedB;
-        var options = parallel ?? DefaultOptions;
         // Packing is pure copying: its split cannot change any number.
         int panelGroups = Math.Min(nPadded / GemmMicroKernel.NR, 4 * threads);
         Parallel.For(0, panelGroups, options, g =>
