@@ -9,5 +9,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return EntropyCommand.Create();
+        yield return CalibrateCommand.Create();
+        yield return TrainCommand.Create();
+        yield return ShiftCommand.Create();
     }
 }

@@ -21,6 +21,8 @@ public sealed class Relu : Activation
     public override double Value(double z) => z > 0 ? z : 0;
     public override double Derivative(double z) => z > 0 ? 1 : 0;
     public override void Forward(ReadOnlySpan<float> z, Span<float> a) => TensorPrimitives.Max(z, 0f, a);
+    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> gradOutput, Span<float> gradInput) =>
+        ActivationKernels.Piecewise(z, gradOutput, gradInput, 0f);
 }
 
 /// <summary>leaky_relu(α): φ(z) = z for z &gt; 0, αz otherwise; φ′ = 1 or α.</summary>
@@ -31,6 +33,9 @@ public sealed class LeakyRelu(double alpha = 0.01) : Activation
     public override string Name => FormattableString.Invariant($"leaky_relu({Alpha:G6})");
     public override double Value(double z) => z > 0 ? z : Alpha * z;
     public override double Derivative(double z) => z > 0 ? 1 : Alpha;
+    public override void Forward(ReadOnlySpan<float> z, Span<float> a) => ActivationKernels.Piecewise(z, z, a, (float)Alpha);
+    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> gradOutput, Span<float> gradInput) =>
+        ActivationKernels.Piecewise(z, gradOutput, gradInput, (float)Alpha);
 }
 
 /// <summary>tanh: φ(z) = tanh z, φ′ = 1 − tanh² z.</summary>
@@ -40,6 +45,14 @@ public sealed class Tanh : Activation
     public override double Value(double z) => Math.Tanh(z);
     public override double Derivative(double z) { double t = Math.Tanh(z); return 1 - t * t; }
     public override void Forward(ReadOnlySpan<float> z, Span<float> a) => TensorPrimitives.Tanh(z, a);
+    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> gradOutput, Span<float> gradInput) =>
+        ActivationKernels.Chunked(z, gradOutput, gradInput, static (zc, g, d, t) =>
+        {
+            TensorPrimitives.Tanh(zc, t);
+            TensorPrimitives.Multiply(t, t, t);
+            TensorPrimitives.Subtract(1f, t, t);
+            TensorPrimitives.Multiply(g, t, d);
+        });
 }
 
 /// <summary>sigmoid: φ(z) = σ(z) = 1/(1 + e^(−z)), φ′ = σ(1 − σ).</summary>
@@ -48,6 +61,14 @@ public sealed class Sigmoid : Activation
     public override string Name => "sigmoid";
     public override double Value(double z) => Stable.Sigmoid(z);
     public override double Derivative(double z) { double s = Stable.Sigmoid(z); return s * (1 - s); }
+    public override void Forward(ReadOnlySpan<float> z, Span<float> a) => TensorPrimitives.Sigmoid(z, a);
+    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> gradOutput, Span<float> gradInput) =>
+        ActivationKernels.Chunked(z, gradOutput, gradInput, static (zc, g, d, s) =>
+        {
+            // σ′ = σ(1 − σ); d may alias g, so each d[i] is written after g[i] is read.
+            TensorPrimitives.Sigmoid(zc, s);
+            for (int i = 0; i < zc.Length; i++) d[i] = g[i] * (s[i] * (1 - s[i]));
+        });
 }
 
 /// <summary>gelu (exact): φ(z) = z·Φ(z), φ′ = Φ(z) + z·φ(z).</summary>
@@ -64,6 +85,19 @@ public sealed class Silu : Activation
     public override string Name => "silu";
     public override double Value(double z) => z * Stable.Sigmoid(z);
     public override double Derivative(double z) { double s = Stable.Sigmoid(z); return s * (1 + z * (1 - s)); }
+    public override void Forward(ReadOnlySpan<float> z, Span<float> a) =>
+        ActivationKernels.Chunked(z, z, a, static (zc, _, d, s) =>
+        {
+            TensorPrimitives.Sigmoid(zc, s);
+            TensorPrimitives.Multiply(zc, s, d);
+        });
+    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> gradOutput, Span<float> gradInput) =>
+        ActivationKernels.Chunked(z, gradOutput, gradInput, static (zc, g, d, s) =>
+        {
+            // φ′ = σ + z·σ(1 − σ) = σ + z·σ − z·σ²
+            TensorPrimitives.Sigmoid(zc, s);
+            for (int i = 0; i < zc.Length; i++) { float si = s[i]; d[i] = g[i] * (si + zc[i] * si * (1 - si)); }
+        });
 }
 
 /// <summary>elu(α = 1): φ(z) = z for z &gt; 0, α(eᶻ − 1) otherwise; φ′ = 1 or α·eᶻ.</summary>

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Kelvin.Cli.Rendering;
+using Kelvin.Data;
+using Kelvin.Trajectories;
+
+namespace Kelvin.Cli.Commands;
+
+/// <summary>`kelvin train`: trains an MLP (or an ensemble) with the thermometer attached, then prints
+/// the test score and the training transition's temperatures (global and per layer).</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var training = new TrainingCommandOptions();
+        var json = new Option<bool>("--json") { Description = "JSON on stdout" };
+        var outDir = new Option<string?>("--out") { Description = "directory for curve.csv, temperature.png and layer-temperatures.png" };
+        var command = new Command("train", "Train a network and measure the training transition: E, S, T globally and per layer (THEORY §4, §6).");
+        training.AddTo(command);
+        command.Options.Add(json);
+        command.Options.Add(outDir);
+        command.SetAction(parse =>
+        {
+            var request = training.Read(parse);
+            var split = request.Split;
+            var (members, run) = TrainingProgressDisplay.Run(training.ProgressMode(parse), "training",
+                progress => RecordedTrainer.Train(request.Setup, split.Train, progress));
+            double score = TestScore.Of(members, split.Test);
+            var analysis = TransitionAnalysis.Of(run, request.Settings);
+            if (parse.GetValue(outDir) is { } dir) TransitionReport.WriteFiles(analysis, dir, "", $"{split.Train.Name}: training transition");
+            if (parse.GetValue(json)) JsonOutput.Write(TrainJson.Of(split.Train.Task, score, analysis));
+            else
+            {
+                Console.Out.WriteLine($"{request.Setup.Architecture} on {split.Train.Name}: {TestScore.Name(split.Train.Task)} {score.ToString("F4", CultureInfo.InvariantCulture)} on the test split ({split.Test.Count} samples), K = {request.Setup.Members}, {run.Steps[^1]} steps");
+                TransitionReport.WriteTable(analysis, "training transition (Type I)");
+                Console.Out.WriteLine($"checkpoints {run.CheckpointCount} (every {request.Setup.Options.HookInterval} steps), allocation: {run.Pieces} straight pieces, {run.Evaluations} gradient evaluations on {run.EvaluationSamples} samples");
+            }
+            return 0;
+        });
+        return command;
+    }
+}
+
+/// <summary>The JSON of `kelvin train`; "accuracy" for classification, "r2" for regression; `kelvin
+/// shift` adds "refresh".</summary>
+internal sealed record TrainJson(
+    [property: JsonPropertyName("accuracy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Accuracy,
+    [property: JsonPropertyName("r2"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? R2,
+    [property: JsonPropertyName("global")] GlobalJson Global,
+    [property: JsonPropertyName("layers")] List<LayerJson> Layers,
+    [property: JsonPropertyName("allocation_residual")] double? AllocationResidual,
+    [property: JsonPropertyName("isothermality")] double? Isothermality,
+    [property: JsonPropertyName("curve")] List<CurveJson> Curve,
+    [property: JsonPropertyName("refresh"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RefreshJson? Refresh = null)
+{
+    public static TrainJson Of(TaskKind task, double score, TransitionAnalysis a) => new(
+        task == TaskKind.Classification ? score : null, task == TaskKind.Regression ? score : null,
+        TransitionReport.Global(a), TransitionReport.Layers(a), a.AllocationResidual, a.Isothermality, TransitionReport.Curve(a));
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Kelvin.Reports.Plots;
+using Kelvin.Thermodynamics;
+using Kelvin.Trajectories;
+using Spectre.Console;
+
+namespace Kelvin.Cli.Rendering;
+
+/// <summary>JSON of a transition's global row: energies and entropies of both states, T and its regime.</summary>
+internal sealed record GlobalJson(
+    [property: JsonPropertyName("E_init")] double EInit,
+    [property: JsonPropertyName("E_trained")] double ETrained,
+    [property: JsonPropertyName("S_init")] double? SInit,
+    [property: JsonPropertyName("S_trained")] double? STrained,
+    [property: JsonPropertyName("T")] double? T,
+    [property: JsonPropertyName("regime")] string Regime);
+
+/// <summary>JSON of one layer's local temperature.</summary>
+internal sealed record LayerJson(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("dE")] double DE,
+    [property: JsonPropertyName("dS")] double? DS,
+    [property: JsonPropertyName("T")] double? T,
+    [property: JsonPropertyName("regime")] string Regime,
+    [property: JsonPropertyName("heated")] bool Heated);
+
+/// <summary>JSON of one T(t) point.</summary>
+internal sealed record CurveJson(
+    [property: JsonPropertyName("step")] long Step,
+    [property: JsonPropertyName("E")] double E,
+    [property: JsonPropertyName("S")] double? S,
+    [property: JsonPropertyName("T")] double? T);
+
+/// <summary>Renders a <see cref="TransitionAnalysis"/>: JSON pieces, the terminal table, the --out files.</summary>
+internal static class TransitionReport
+{
+    public static GlobalJson Global(TransitionAnalysis a) => new(
+        a.Global.From.Energy, a.Global.To.Energy,
+        a.Global.From.IsPoint ? null : a.Global.From.Entropy, a.Global.To.IsPoint ? null : a.Global.To.Entropy,
+        a.Global.Temperature.Value, a.Global.Temperature.Regime.Name());
+
+    public static List<LayerJson> Layers(TransitionAnalysis a) =>
+        a.Layers.Select(l => new LayerJson(l.Name, l.EnergyChange, l.EntropyChange, l.Temperature.Value, l.Temperature.Regime.Name(), l.Heated)).ToList();
+
+    public static List<CurveJson> Curve(TransitionAnalysis a) =>
+        a.Curve.Select(p => new CurveJson(p.Step, p.Energy, p.Entropy, p.Temperature?.Value)).ToList();
+
+    /// <summary>The temperature table: a global row, then one row per layer.</summary>
+    public static void WriteTable(TransitionAnalysis a, string title)
+    {
+        var table = new Table().Title(title);
+        foreach (var h in new[] { "", "ΔE (loss)", "ΔS (nats)", "T (loss/nat)", "regime", "heated" }) table.AddColumn(h);
+        var g = a.Global;
+        table.AddRow("global", F(g.EnergyChange), F(g.EntropyChange), F(g.Temperature.Value), g.Temperature.Regime.Name(), g.EntropyChange is double ds ? (ds > 0 ? "yes" : "no") : "-");
+        foreach (var l in a.Layers)
+            table.AddRow(l.Name, F(l.EnergyChange), F(l.EntropyChange), F(l.Temperature.Value), l.Temperature.Regime.Name(), l.Heated ? "yes" : "no");
+        AnsiConsole.Write(table);
+        Console.Out.WriteLine($"E: {F(g.From.Energy)} → {F(g.To.Energy)}   S: {(g.From.IsPoint ? "point" : F(g.From.Entropy))} → {(g.To.IsPoint ? "point" : F(g.To.Entropy))}   (particle view, late iterates {a.LateIterates})");
+        if (a.EnsembleGlobal is { } e)
+            Console.Out.WriteLine($"ensemble view: ΔS = {F(e.EntropyChange)}, T = {F(e.Temperature.Value)} ({e.Temperature.Regime.Name()})");
+        Console.Out.WriteLine($"allocation residual |ΔE − Σ ΔE_l|/|ΔE| = {F(a.AllocationResidual)}   isothermality (CV of T(t)) = {F(a.Isothermality)}");
+    }
+
+    /// <summary>Writes <paramref name="prefix"/>curve.csv, <paramref name="prefix"/>temperature.png and
+    /// <paramref name="prefix"/>layer-temperatures.png into <paramref name="directory"/>.</summary>
+    public static IReadOnlyList<string> WriteFiles(TransitionAnalysis a, string directory, string prefix, string title)
+    {
+        Directory.CreateDirectory(directory);
+        string csv = Path.Combine(directory, prefix + "curve.csv");
+        using (var w = new StreamWriter(csv))
+        {
+            w.WriteLine("step,E,S,T,regime," + string.Join(",", a.Layers.Select(l => $"T_{l.Name},regime_{l.Name}")));
+            for (int i = 0; i < a.Curve.Count; i++)
+            {
+                var p = a.Curve[i];
+                var cells = new List<string> { p.Step.ToString(CultureInfo.InvariantCulture), R(p.Energy), R(p.Entropy), R(p.Temperature?.Value), p.Temperature?.Regime.Name() ?? "" };
+                for (int l = 0; l < a.Layers.Count; l++) { var t = a.LayerCurves[l][i]; cells.Add(R(t?.Value)); cells.Add(t?.Regime.Name() ?? ""); }
+                w.WriteLine(string.Join(",", cells));
+            }
+        }
+        string global = Path.Combine(directory, prefix + "temperature.png");
+        string layers = Path.Combine(directory, prefix + "layer-temperatures.png");
+        TemperatureCurvePlot.SaveGlobal(a, global, title);
+        TemperatureCurvePlot.SaveLayers(a, layers, title + ": local temperatures");
+        return [csv, global, layers];
+    }
+
+    public static string F(double? v) => v is double x ? x.ToString("G5", CultureInfo.InvariantCulture) : "-";
+    private static string R(double? v) => v is double x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+}

@@ -1,0 +1,127 @@
+namespace Kelvin.Networks.Kernels;
+
+/// <summary>One matrix product in flight: packs op(B) once, then computes the fixed tile grid of C,
+/// serially or with Parallel.For (each tile entirely on one thread).</summary>
+internal readonly unsafe struct GemmJob
+{
+    private readonly float* _a, _b, _c;
+    private readonly bool _transA, _transB, _accumulate, _vector;
+    private readonly int _m, _n, _k;
+
+    public GemmJob(float* a, bool transA, float* b, bool transB, float* c, int m, int n, int k, bool accumulate, bool vector)
+    {
+        _vector = vector;
+        _a = a; _b = b; _c = c; _transA = transA; _transB = transB; _m = m; _n = n; _k = k; _accumulate = accumulate;
+    }
+
+    public void Run(ParallelOptions? parallel)
+    {
+        int nPadded = Gemm.RoundUp(_n, GemmMicroKernel.NR);
+        float* packedB = PackBuffers.SharedB((long)nPadded * _k);
+        bool parallelWork = (long)_m * _n * _k >= Gemm.ParallelThreshold;
+        int threads = parallel is { MaxDegreeOfParallelism: > 0 } ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        if (!parallelWork || threads == 1)
+        {
+            GemmPacking.PackB(_b, _transB, _k, _n, packedB, 0, nPadded);
+            var grid = new TileGrid(_m, _n, 1);
+            for (int t = 0; t < grid.Count; t++) ComputeTile(grid, t, packedB);
+            return;
+        }
+        RunParallel(parallel ?? DefaultOptions, threads, packedB, nPadded);
+    }
+
+    /// <summary>The threaded path (a separate method, so the serial path allocates no closure).</summary>
+    private void RunParallel(ParallelOptions options, int threads, float* packedB, int nPadded)
+    {
+        var self = this;
+        nint pb = (nint)packedB;
+        // Packing is pure copying: its split cannot change any number.
+        int panelGroups = Math.Min(nPadded / GemmMicroKernel.NR, 4 * threads);
+        Parallel.For(0, panelGroups, options, g =>
+        {
+            int panels = nPadded / GemmMicroKernel.NR;
+            int from = (int)((long)panels * g / panelGroups) * GemmMicroKernel.NR, to = (int)((long)panels * (g + 1) / panelGroups) * GemmMicroKernel.NR;
+            GemmPacking.PackB(self._b, self._transB, self._k, self._n, (float*)pb, from, to);
+        });
+        var tiles = new TileGrid(_m, _n, threads);
+        Parallel.For(0, tiles.Count, options, t => self.ComputeTile(tiles, t, (float*)pb));
+    }
+
+    private static readonly ParallelOptions DefaultOptions = new();
+
+    /// <summary>C[rows of tile i, columns of tile j] over the whole depth, block by block in k order.</summary>
+    private void ComputeTile(TileGrid grid, int tile, float* packedB)
+    {
+        const int MR = GemmMicroKernel.MR, NR = GemmMicroKernel.NR;
+        var (i0, rows, j0, cols) = grid.Tile(tile, _m, _n);
+        int nPadded = Gemm.RoundUp(_n, NR);
+        float* packedA = PackBuffers.ThreadA(Gemm.RoundUp(rows, MR) * Math.Min(Gemm.KBlock, _k));
+        bool vector = _vector;
+        float* edge = stackalloc float[MR * NR];
+
+        for (int p0 = 0; p0 < _k; p0 += Gemm.KBlock)
+        {
+            int depth = Math.Min(Gemm.KBlock, _k - p0);
+            bool add = _accumulate || p0 > 0;
+            GemmPacking.PackA(_a, _transA, _m, _k, i0, rows, p0, depth, packedA);
+            float* bBlock = packedB + (long)p0 * nPadded;
+            for (int jp = 0; jp < cols; jp += NR)
+            {
+                int j = j0 + jp, w = Math.Min(NR, _n - j);
+                float* bPanel = bBlock + (long)j * depth;
+                for (int ip = 0; ip < rows; ip += MR)
+                {
+                    int i = i0 + ip, h = Math.Min(MR, _m - i);
+                    float* aPanel = packedA + ip * depth;
+                    float* cTile = _c + (long)i * _n + j;
+                    if (h == MR && w == NR)
+                        GemmMicroKernel.Run(vector, depth, aPanel, bPanel, cTile, _n, add);
+                    else
+                    {
+                        GemmMicroKernel.Run(vector, depth, aPanel, bPanel, edge, NR, false);
+                        for (int r = 0; r < h; r++)
+                        {
+                            float* dst = cTile + (long)r * _n, src = edge + r * NR;
+                            if (add) for (int q = 0; q < w; q++) dst[q] += src[q];
+                            else for (int q = 0; q < w; q++) dst[q] = src[q];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// How C is cut into tiles, each computed whole by one thread. Tiles start at <see cref="Gemm.MBlock"/>
+/// × <see cref="Gemm.NBlock"/> and shrink (down to 24 × 64) until there are about four per thread, for
+/// load balance. The grid may depend on the thread count, the numbers may not: every element's sum
+/// runs in the same order whichever tile holds it.
+/// </summary>
+internal readonly struct TileGrid
+{
+    public readonly int RowsPerTile, ColsPerTile, RowTiles, ColTiles;
+
+    public TileGrid(int m, int n, int threads)
+    {
+        int rows = Gemm.MBlock, cols = Gemm.NBlock;
+        int Tiles(int r, int c) => ((m + r - 1) / r) * ((n + c - 1) / c);
+        while (threads > 1 && Tiles(rows, cols) < 4 * threads)
+        {
+            bool canCols = cols > 64 && n > cols / 2, canRows = rows > 24 && m > rows / 2;
+            if (canCols && (!canRows || (n + cols - 1) / cols <= (m + rows - 1) / rows)) cols /= 2;
+            else if (canRows) rows /= 2;
+            else break;
+        }
+        RowsPerTile = rows; ColsPerTile = cols;
+        RowTiles = (m + rows - 1) / rows; ColTiles = (n + cols - 1) / cols;
+    }
+
+    public int Count => RowTiles * ColTiles;
+
+    public (int I0, int Rows, int J0, int Cols) Tile(int t, int m, int n)
+    {
+        int i0 = t / ColTiles * RowsPerTile, j0 = t % ColTiles * ColsPerTile;
+        return (i0, Math.Min(RowsPerTile, m - i0), j0, Math.Min(ColsPerTile, n - j0));
+    }
+}

@@ -1,0 +1,114 @@
+namespace Kelvin.Networks.Kernels;
+
+/// <summary>Copies op(A) and op(B) into the panel layouts the micro-kernel streams through,
+/// zero-padding partial panels so edge tiles run the same kernel.</summary>
+internal static unsafe class GemmPacking
+{
+    /// <summary>
+    /// Packs all of op(B) (k×n): for each depth block p0 (of <see cref="Gemm.KBlock"/>), for each
+    /// 16-column panel j, <c>depth</c> rows of 16 floats; block p0 starts at p0·n̄ (n̄ = n rounded up to
+    /// 16) and panel j within it at j·depth.
+    /// </summary>
+    public static void PackB(float* b, bool transposed, int k, int n, float* dst, int fromColumn, int toColumn)
+    {
+        const int NR = GemmMicroKernel.NR;
+        int nPadded = Gemm.RoundUp(n, NR);
+        toColumn = Math.Min(toColumn, n);
+        for (int p0 = 0; p0 < k; p0 += Gemm.KBlock)
+        {
+            int depth = Math.Min(Gemm.KBlock, k - p0);
+            float* block = dst + (long)p0 * nPadded;
+            for (int j = fromColumn; j < toColumn; j += NR)
+            {
+                int w = Math.Min(NR, n - j);
+                float* panel = block + (long)j * depth;
+                if (!transposed)
+                {
+                    // op(B)[p, j] = B[p·n + j]: rows of B are contiguous.
+                    for (int p = 0; p < depth; p++)
+                    {
+                        float* src = b + (long)(p0 + p) * n + j;
+                        float* d = panel + p * NR;
+                        if (w == NR) { Buffer.MemoryCopy(src, d, NR * sizeof(float), NR * sizeof(float)); }
+                        else { for (int q = 0; q < w; q++) d[q] = src[q]; for (int q = w; q < NR; q++) d[q] = 0; }
+                    }
+                }
+                else if (w == NR && Transpose8x8.IsSupported)
+                {
+                    // op(B)[p, j] = B[j·k + p]: 8×8 blocks transposed in registers.
+                    int p = 0;
+                    for (; p + 8 <= depth; p += 8)
+                    {
+                        Transpose8x8.Run(b + (long)j * k + p0 + p, k, panel + p * NR, NR);
+                        Transpose8x8.Run(b + (long)(j + 8) * k + p0 + p, k, panel + p * NR + 8, NR);
+                    }
+                    for (; p < depth; p++)
+                        for (int q = 0; q < NR; q++) panel[p * NR + q] = b[(long)(j + q) * k + p0 + p];
+                }
+                else
+                {
+                    // op(B)[p, j] = B[j·k + p]: walk each source row of B contiguously.
+                    for (int q = 0; q < w; q++)
+                    {
+                        float* src = b + (long)(j + q) * k + p0;
+                        for (int p = 0; p < depth; p++) panel[p * NR + q] = src[p];
+                    }
+                    for (int q = w; q < NR; q++)
+                        for (int p = 0; p < depth; p++) panel[p * NR + q] = 0;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs rows i0..i0+rows of op(A) (m×k), depth p0..p0+depth, as panels of 6 rows: panel r holds
+    /// <c>depth</c> groups of 6 floats (one per row) and starts at r·depth.
+    /// </summary>
+    public static void PackA(float* a, bool transposed, int m, int k, int i0, int rows, int p0, int depth, float* dst)
+    {
+        const int MR = GemmMicroKernel.MR;
+        for (int r = 0; r < rows; r += MR)
+        {
+            int h = Math.Min(MR, rows - r);
+            float* panel = dst + r * depth;
+            int i = i0 + r;
+            if (!transposed)
+            {
+                // op(A)[i, p] = A[i·k + p].
+                if (h == MR)
+                {
+                    float* s0 = a + (long)i * k + p0, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k, s4 = s3 + k, s5 = s4 + k;
+                    for (int p = 0; p < depth; p++)
+                    {
+                        float* d = panel + p * MR;
+                        d[0] = s0[p]; d[1] = s1[p]; d[2] = s2[p]; d[3] = s3[p]; d[4] = s4[p]; d[5] = s5[p];
+                    }
+                }
+                else
+                {
+                    for (int q = 0; q < MR; q++)
+                    {
+                        if (q < h)
+                        {
+                            float* s = a + (long)(i + q) * k + p0;
+                            for (int p = 0; p < depth; p++) panel[p * MR + q] = s[p];
+                        }
+                        else for (int p = 0; p < depth; p++) panel[p * MR + q] = 0;
+                    }
+                }
+            }
+            else
+            {
+                // op(A)[i, p] = A[p·m + i]: six contiguous values per depth step.
+                for (int p = 0; p < depth; p++)
+                {
+                    float* s = a + (long)(p0 + p) * m + i;
+                    float* d = panel + p * MR;
+                    int q = 0;
+                    for (; q < h; q++) d[q] = s[q];
+                    for (; q < MR; q++) d[q] = 0;
+                }
+            }
+        }
+    }
+}

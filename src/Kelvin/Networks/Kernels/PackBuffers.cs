@@ -1,0 +1,25 @@
+using System.Runtime.CompilerServices;
+
+namespace Kelvin.Networks.Kernels;
+
+/// <summary>Pinned, 64-byte aligned scratch buffers for packing, one set per thread, grown on demand
+/// and reused: the hot loop never allocates.</summary>
+internal static unsafe class PackBuffers
+{
+    [ThreadStatic] private static float[]? _a, _b;
+
+    /// <summary>The calling thread's buffer for packed op(A) (at least <paramref name="length"/> floats).</summary>
+    public static float* ThreadA(long length) => Aligned(ref _a, length);
+
+    /// <summary>The calling thread's buffer for packed op(B), read by every worker of one product.</summary>
+    public static float* SharedB(long length) => Aligned(ref _b, length);
+
+    private static float* Aligned(ref float[]? buffer, long length)
+    {
+        if (buffer is null || buffer.Length < length + 16)
+            buffer = GC.AllocateUninitializedArray<float>((int)Math.Max(length + 16, 4096), pinned: true);
+        nint p = (nint)Unsafe.AsPointer(ref buffer[0]);
+        nint aligned = (p + 63) & ~(nint)63;
+        return (float*)aligned;
+    }
+}

@@ -1,0 +1,23 @@
+using Kelvin.Thermodynamics;
+
+namespace Kelvin.Trajectories;
+
+/// <summary>
+/// Layer l's local temperature over a transition (THEORY §6): T_l = ΔE_l / ΔS_l, with ΔE_l the energy
+/// allocated to the layer (its weights and biases) and ΔS_l = S_l(to) − S_l(from) the change of its
+/// weights' entropy. <see cref="Heated"/>: the layer's entropy rose (ΔS_l &gt; 0), as a body heats when
+/// its entropy grows; false when it fell (cooled) or the layer is a point.
+/// </summary>
+public sealed record LayerTemperature(string Name, double EnergyChange, double? EntropyFrom, double? EntropyTo, Temperature Temperature)
+{
+    /// <summary>ΔS_l in nats (null when either state of the layer is a point).</summary>
+    public double? EntropyChange => EntropyFrom is double a && EntropyTo is double b ? b - a : null;
+
+    /// <summary>The layer's entropy rose: it heated (ΔS_l &gt; 0).</summary>
+    public bool Heated => EntropyChange > 0;
+}
+
+/// <summary>One point of the T(t) curve: checkpoint step, E and S of the state there, and the
+/// temperature of the transition from the checkpoint <see cref="TransitionSettings.CurveWindow"/>
+/// earlier (null for the first ones; its regime says why it may be null later).</summary>
+public sealed record CurvePoint(long Step, double Energy, double? Entropy, Temperature? Temperature);

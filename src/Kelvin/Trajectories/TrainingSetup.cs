@@ -1,0 +1,28 @@
+using Kelvin.Distributions;
+using Kelvin.Networks;
+using Kelvin.Networks.Training;
+
+namespace Kelvin.Trajectories;
+
+/// <summary>
+/// Everything a recorded training needs besides the data: the network shape, its initialization, the
+/// optimizer settings (<see cref="TrainingOptions.HookInterval"/> is the checkpoint interval k), the
+/// number of ensemble members K, the size cap of the fixed evaluation set and the allocation tolerance.
+/// </summary>
+public sealed record TrainingSetup(
+    MlpArchitecture Architecture,
+    IReadOnlyList<InitializationScheme> Initialization,
+    TrainingOptions Options,
+    int Members = 1,
+    int EvaluationSize = TrainingSetup.DefaultEvaluationSize,
+    AllocationTolerance? Tolerance = null)
+{
+    /// <summary>The evaluation set is the training split, or a seeded subset of this many samples.</summary>
+    public const int DefaultEvaluationSize = 4096;
+
+    internal void Validate()
+    {
+        if (Members < 1) throw new KelvinException($"--ensemble must be at least 1 (got {Members})");
+        if (EvaluationSize < 1) throw new KelvinException($"the evaluation set needs at least one sample (got {EvaluationSize})");
+    }
+}
