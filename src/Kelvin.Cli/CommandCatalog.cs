@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return CalibrateCommand.Create();
         yield return TrainCommand.Create();
         yield return ShiftCommand.Create();
+        yield return EngineCommand.Create();
     }
 }
