@@ -3,7 +3,7 @@ using Kelvin.Energy;
 using Kelvin.Entropy;
 using Kelvin.Randomness;
 using MathNet.Numerics;
-using MathNet.Numerics.LinearAlgebra;
+using Kelvin.Thermodynamics;
 
 namespace Kelvin.Linear;
 
@@ -48,10 +48,10 @@ public static class LinearSimulator
         var estimator = EntropyEstimators.Parse(sim.InitialEntropyEstimator);
         double Pooled(int skip)
         {
-            var pooled = new double[(skip < 0 ? k : k - 1) * d];
-            int at = 0;
-            for (int m = 0; m < k; m++) if (m != skip) { samples[m].CopyTo(pooled, at); at += d; }
-            return d * estimator.Estimate(SortedSample.From(pooled));
+            var members = Enumerable.Range(0, k).Where(m => m != skip).ToList();
+            var state = EnsembleState.SingleLayer("w", members.Select(m => samples[m]).ToList(), members.Select(m => energies[m]).ToList());
+            return state.Entropy(EntropyView.Particle, estimator, 1).Total
+                ?? throw new KelvinException("the initial weights have no spread (a point state)");
         }
         var loo = new double[k];
         Parallel.For(0, k, Options(sim), m => loo[m] = Pooled(m));
@@ -131,50 +131,27 @@ public static class LinearSimulator
         return Estimate.MeanOf(energies);
     }
 
-    /// <summary>½ ln det(2πeΣ̂) of the pooled samples, Wishart-bias-corrected, with its jackknife SE over members.</summary>
+    /// <summary>½ ln det(2πeΣ̂) of the pooled samples (the Gaussian ensemble view of <see cref="EnsembleState"/>)
+    /// minus the Wishart bias ½[Σᵢ₌₁..d ψ((N−i)/2) + d ln(2/(N−1))], with its delete-one-member jackknife SE.</summary>
     public static Estimate GaussianEnsembleEntropy(double[][] samples, int d)
     {
         int k = samples.Length;
-        var sums = new double[k][];
-        var cross = new double[k][];
-        var counts = new int[k];
-        for (int m = 0; m < k; m++)
-        {
-            var s = samples[m];
-            int count = s.Length / d;
-            counts[m] = count;
-            var sum = new double[d];
-            var xx = new double[d * d];
-            for (int r = 0; r < count; r++)
-                for (int a = 0; a < d; a++)
-                {
-                    double va = s[r * d + a];
-                    sum[a] += va;
-                    for (int b = 0; b <= a; b++) xx[a * d + b] += va * s[r * d + b];
-                }
-            sums[m] = sum; cross[m] = xx;
-        }
         double EntropyWithout(int skip)
         {
-            var sum = new double[d];
-            var xx = new double[d * d];
-            int total = 0;
+            var rows = new List<double[]>();
             for (int m = 0; m < k; m++)
             {
                 if (m == skip) continue;
-                total += counts[m];
-                for (int a = 0; a < d; a++) sum[a] += sums[m][a];
-                for (int i = 0; i < xx.Length; i++) xx[i] += cross[m][i];
+                for (int r = 0; r < samples[m].Length / d; r++) rows.Add(samples[m][(r * d)..((r + 1) * d)]);
             }
+            int total = rows.Count;
             if (total <= d + 1) throw new KelvinException($"{total} samples cannot estimate a {d}×{d} covariance; raise --ensemble");
-            var c = Matrix<double>.Build.Dense(d, d, (a, b) =>
-            {
-                int hi = Math.Max(a, b), lo = Math.Min(a, b);
-                return (xx[hi * d + lo] - sum[hi] * sum[lo] / total) / (total - 1);
-            });
+            var state = EnsembleState.SingleLayer("w", rows, new double[total]);
+            double raw = state.Entropy(EntropyView.EnsembleGaussian).Total
+                ?? throw new KelvinException("the trained weights have no spread (a point state)");
             double bias = d * Math.Log(2.0 / (total - 1));
             for (int i = 1; i <= d; i++) bias += SpecialFunctions.DiGamma((total - i) / 2.0);
-            return MultivariateGaussianEntropy.Of(c) - 0.5 * bias;
+            return raw - 0.5 * bias;
         }
         var loo = new double[k];
         for (int m = 0; m < k; m++) loo[m] = EntropyWithout(m);

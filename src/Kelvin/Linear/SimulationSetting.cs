@@ -12,7 +12,7 @@ namespace Kelvin.Linear;
 /// <param name="InitialEntropyEstimator">the 1-D estimator of the pooled initial weights.</param>
 /// <param name="MaxDegreeOfParallelism">threads (−1: all); results do not depend on it.</param>
 public sealed record SimulationSetting(int Ensemble = 64, int? Steps = null, int LateIterates = 32, ulong Seed = 1,
-                                       string InitialEntropyEstimator = "vasicek", int MaxDegreeOfParallelism = -1)
+                                       string InitialEntropyEstimator = "ebrahimi", int MaxDegreeOfParallelism = -1)
 {
     /// <summary>Largest automatic step count.</summary>
     public const int MaxAutoSteps = 2_000_000;

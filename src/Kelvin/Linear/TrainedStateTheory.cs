@@ -29,6 +29,6 @@ public sealed record TrainedState(MinimumEnergy Minimum, Curvature Curvature, Ma
     {
         var sigma = Lyapunov.Solve(curvature.Hessian, curvature.GradientCovariance, eta, batch, form);
         double energy = minimum.Energy + 0.5 * (curvature.Hessian * sigma).Trace();
-        return new TrainedState(minimum, curvature, sigma, energy, MultivariateGaussianEntropy.Of(sigma));
+        return new TrainedState(minimum, curvature, sigma, energy, MultivariateGaussianEntropy.FromCovariance(sigma));
     }
 }
