@@ -42,11 +42,12 @@ internal static class LinearCommand
         var csvOut = new Option<string?>("--csv") { Description = "sweep: write the points as CSV to this file" };
         var data = new Option<string?>("--data") { Description = "empirical data: CSV file with a header" };
         var target = new Option<string?>("--target") { Description = "empirical data: the target column" };
+        var lyapunov = new Option<string>("--lyapunov") { Description = "trained-state covariance: full (discrete + minibatch-Hessian noise)|discrete|continuous", DefaultValueFactory = _ => "full" };
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
         var command = new Command("linear", "Temperature of a linear model's training transition: analytic vs simulated (THEORY §5).")
         {
             loss, init, sigma, a, pi, d, n, signal, noise, noiseLaw, condition, lr, batch, ensemble, steps, late, seed,
-            shift, shiftSize, sweep, from, to, points, plot, csvOut, data, target, json,
+            shift, shiftSize, sweep, from, to, points, plot, csvOut, data, target, lyapunov, json,
         };
         command.SetAction(parse =>
         {
@@ -54,7 +55,7 @@ internal static class LinearCommand
             var task = energy is CrossEntropy ? LinearTask.Classification : LinearTask.Regression;
             double s = parse.GetValue(sigma);
             var rho = Init(parse.GetValue(init)!, s, parse.GetValue(a) ?? s * Math.Sqrt(3), parse.GetValue(pi));
-            var setting = new LinearSetting(energy, rho, parse.GetValue(lr), parse.GetValue(batch));
+            var setting = new LinearSetting(energy, rho, parse.GetValue(lr), parse.GetValue(batch), ParseForm(parse.GetValue(lyapunov)!));
             var sim = new SimulationSetting(parse.GetValue(ensemble), parse.GetValue(steps), parse.GetValue(late), parse.GetValue(seed));
             var spec = new TeacherSpec(parse.GetValue(d), parse.GetValue(n), parse.GetValue(signal), parse.GetValue(noise), task,
                                        ParseLaw(parse.GetValue(noiseLaw)!), parse.GetValue(condition), parse.GetValue(seed));
@@ -101,6 +102,14 @@ internal static class LinearCommand
         "uniform" => Uniform.Symmetric(a),
         "mixed" => new Mixed(pi, sigma, a),
         _ => throw new KelvinException($"unknown --init '{name}': expected normal, uniform or mixed"),
+    };
+
+    private static LyapunovForm ParseForm(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "full" => LyapunovForm.DiscreteFull,
+        "discrete" => LyapunovForm.Discrete,
+        "continuous" => LyapunovForm.Continuous,
+        _ => throw new KelvinException($"unknown --lyapunov '{name}': expected full, discrete or continuous"),
     };
 
     private static NoiseLaw ParseLaw(string name) => name.Trim().ToLowerInvariant() switch

@@ -8,7 +8,7 @@ namespace Kelvin.Linear;
 /// learning rate η and batch size B (THEORY §4–5).
 /// </summary>
 public sealed record LinearSetting(IEnergyForm Loss, IUnivariateDistribution Init, double LearningRate, int Batch,
-                                   LyapunovForm Form = LyapunovForm.Discrete)
+                                   LyapunovForm Form = LyapunovForm.DiscreteFull)
 {
     /// <summary>Checks η and B.</summary>
     public void Validate()

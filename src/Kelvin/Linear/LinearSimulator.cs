@@ -38,7 +38,7 @@ public static class LinearSimulator
         int k = sim.Ensemble, d = data.Dimension;
         var samples = new double[k][];
         var energies = new double[k];
-        Parallel.For(0, k, Options(sim), m =>
+        ForEachMember(k, sim, m =>
         {
             var rng = new Rng(sim.Seed, InitStream + (ulong)m);
             var w = setting.Init.Samples(rng, d);
@@ -54,7 +54,7 @@ public static class LinearSimulator
                 ?? throw new KelvinException("the initial weights have no spread (a point state)");
         }
         var loo = new double[k];
-        Parallel.For(0, k, Options(sim), m => loo[m] = Pooled(m));
+        ForEachMember(k, sim, m => loo[m] = Pooled(m));
         return new SimulatedState(Estimate.MeanOf(energies), Estimate.Jackknife(Pooled(-1), loo), samples, 0);
     }
 
@@ -77,7 +77,7 @@ public static class LinearSimulator
         double eta = setting.LearningRate;
         int batch = setting.Batch, n = data.Count;
         var loss = setting.Loss;
-        Parallel.For(0, k, Options(sim), m =>
+        ForEachMember(k, sim, m =>
         {
             var rng = new Rng(sim.Seed, SgdStream + streamOffset + (ulong)m);
             var w = (double[])starts[m].Clone();
@@ -120,7 +120,7 @@ public static class LinearSimulator
     {
         int d = data.Dimension, k = state.Samples.Length;
         var energies = new double[k];
-        Parallel.For(0, k, Options(sim), m =>
+        ForEachMember(k, sim, m =>
         {
             var s = state.Samples[m];
             int count = s.Length / d;
@@ -158,5 +158,12 @@ public static class LinearSimulator
         return Estimate.Jackknife(EntropyWithout(-1), loo);
     }
 
-    private static ParallelOptions Options(SimulationSetting sim) => new() { MaxDegreeOfParallelism = sim.MaxDegreeOfParallelism };
+    /// <summary>Runs <paramref name="body"/> for members 0..k−1 in parallel; a member's KelvinException
+    /// (e.g. a diverging run) surfaces as itself, not wrapped.</summary>
+    private static void ForEachMember(int k, SimulationSetting sim, Action<int> body)
+    {
+        try { Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = sim.MaxDegreeOfParallelism }, body); }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<KelvinException>().FirstOrDefault() is { } first)
+        { throw new KelvinException(first.Message, e); }
+    }
 }

@@ -17,17 +17,21 @@ public sealed record TrainedState(MinimumEnergy Minimum, Curvature Curvature, Ma
 {
     /// <summary>The trained state of SGD with learning rate <paramref name="eta"/> and batch
     /// <paramref name="batch"/> on <paramref name="data"/>.</summary>
-    public static TrainedState Of(LinearData data, IEnergyForm loss, double eta, int batch, LyapunovForm form = LyapunovForm.Discrete)
+    public static TrainedState Of(LinearData data, IEnergyForm loss, double eta, int batch, LyapunovForm form = LyapunovForm.DiscreteFull)
     {
         var minimum = Minimizer.Minimize(data, loss);
         var curvature = Curvature.At(data, loss, minimum.Weights);
-        return Of(minimum, curvature, eta, batch, form);
+        var noise = form == LyapunovForm.DiscreteFull ? HessianNoise.At(data, loss, minimum.Weights, curvature.Hessian) : null;
+        return Of(minimum, curvature, eta, batch, form, noise);
     }
 
     /// <summary>The trained state from a known minimum and curvature.</summary>
-    public static TrainedState Of(MinimumEnergy minimum, Curvature curvature, double eta, int batch, LyapunovForm form)
+    public static TrainedState Of(MinimumEnergy minimum, Curvature curvature, double eta, int batch, LyapunovForm form, HessianNoise? noise = null)
     {
-        var sigma = Lyapunov.Solve(curvature.Hessian, curvature.GradientCovariance, eta, batch, form);
+        var sigma = form == LyapunovForm.DiscreteFull
+            ? Lyapunov.SolveWithHessianNoise(curvature.Hessian, curvature.GradientCovariance,
+                noise ?? throw new ArgumentException("the full discrete form needs the minibatch-Hessian noise"), eta, batch)
+            : Lyapunov.Solve(curvature.Hessian, curvature.GradientCovariance, eta, batch, form);
         double energy = minimum.Energy + 0.5 * (curvature.Hessian * sigma).Trace();
         return new TrainedState(minimum, curvature, sigma, energy, MultivariateGaussianEntropy.FromCovariance(sigma));
     }
