@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return ShiftCommand.Create();
         yield return EngineCommand.Create();
+        yield return LinearCommand.Create();
     }
 }

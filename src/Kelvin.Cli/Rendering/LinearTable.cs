@@ -1,0 +1,53 @@
+using System.Globalization;
+using Kelvin.Linear;
+using Kelvin.Thermodynamics;
+using Spectre.Console;
+
+namespace Kelvin.Cli.Rendering;
+
+/// <summary>The terminal tables of `kelvin linear`: analytic vs simulated, and their difference in SE.</summary>
+internal static class LinearTable
+{
+    public static void Write(LinearData data, LinearSetting setting, LinearComparison c, RefreshComparison? r)
+    {
+        var a = c.Analytic;
+        var s = c.Simulated;
+        AnsiConsole.MarkupLine(Markup.Escape(
+            $"linear model: {data.Name}, d = {data.Dimension}, n = {data.Count}; loss {setting.Loss.Name}, init {setting.Init.Description}; " +
+            $"η = {F(setting.LearningRate)}, B = {setting.Batch}; K = {s.Initial.Samples.Length}, {s.Trained.Steps} SGD steps; E_I by {a.InitialEnergy.Method}"));
+        var table = new Table().AddColumns("quantity", "analytic", "simulated", "± SE", "z = (an − sim)/SE");
+        Row(table, "E_init (loss)", a.InitialEnergy.Value, s.Initial.Energy);
+        Row(table, "S_init (nats)", a.InitialEntropy, s.Initial.Entropy);
+        Row(table, "E_trained (loss)", a.Trained.Energy, s.Trained.Energy);
+        Row(table, "S_trained (nats)", a.Trained.Entropy, s.Trained.Entropy);
+        TemperatureRow(table, "T_I (loss/nat)", a.Temperature, s.Transition.Temperature, s.TemperatureStdErr);
+        if (r is not null)
+        {
+            TemperatureRow(table, "T_II refresh (loss/nat)", r.Analytic.Transition.Temperature, r.Transition.Temperature, r.TemperatureStdErr);
+            table.AddRow("W work (loss)", F(r.Analytic.Work), F(r.Work), "", "");
+            table.AddRow("Q heat (loss)", F(r.Analytic.Heat), F(r.Heat), "", "");
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Markup.Escape($"T relative difference: {(c.TemperatureRelativeDifference is double d ? d.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}; max |z| over E, S: {F(c.MaxZ)}"));
+    }
+
+    public static void Sweep(SweepResult sweep)
+    {
+        var table = new Table().AddColumns(sweep.ParameterLabel, "T_I analytic", "T_I simulated", "± SE", "T_I asymptotic");
+        foreach (var p in sweep.Points)
+            table.AddRow(F(p.Value), p.Analytic is double t ? F(t) : p.AnalyticRegime, p.Simulated is double u ? F(u) : p.SimulatedRegime,
+                         p.SimulatedStdErr is double e ? F(e) : "", p.Asymptotic is double v ? F(v) : "");
+        AnsiConsole.Write(table);
+    }
+
+    private static void Row(Table table, string name, double analytic, Estimate sim) =>
+        table.AddRow(name, F(analytic), F(sim.Value), F(sim.StdErr), F(sim.ZScore(analytic)));
+
+    private static void TemperatureRow(Table table, string name, Temperature analytic, Temperature sim, double? se)
+    {
+        string z = analytic.Value is double ta && sim.Value is double ts && se is double e && e > 0 ? F((ta - ts) / e) : "";
+        table.AddRow(name, analytic.ToString(), sim.ToString(), se is double v ? F(v) : "", z);
+    }
+
+    private static string F(double x) => x.ToString("G5", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,105 @@
+using Kelvin.Thermodynamics;
+
+namespace Kelvin.Linear;
+
+/// <summary>The simulated training transition and its temperature.</summary>
+/// <param name="Initial">the Type I ensemble.</param>
+/// <param name="Trained">the SGD ensemble.</param>
+/// <param name="Transition">T from the simulated E and S (through <see cref="Transition"/>).</param>
+/// <param name="TemperatureStdErr">SE of T by the delta method: |T|·√((SE_ΔE/ΔE)² + (SE_ΔS/ΔS)²).</param>
+public sealed record SimulatedTransition(SimulatedState Initial, SimulatedState Trained, Transition Transition, double? TemperatureStdErr);
+
+/// <summary>Analytic and simulated training transition side by side (THEORY §9–10).</summary>
+/// <param name="Analytic">the analytic result.</param>
+/// <param name="Simulated">the Monte Carlo result.</param>
+/// <param name="TemperatureRelativeDifference">|T_sim − T_an|/|T_an| (null when either is degenerate).</param>
+/// <param name="MaxZ">max over E_I, S_I, E*, S* of |analytic − simulated|/SE.</param>
+public sealed record LinearComparison(LinearAnalysis Analytic, SimulatedTransition Simulated, double? TemperatureRelativeDifference, double MaxZ);
+
+/// <summary>The refresh transition, analytic and simulated.</summary>
+/// <param name="Analytic">the analytic refresh (W, Q, T_II).</param>
+/// <param name="EnergyBefore">simulated E(state₁; D2).</param>
+/// <param name="After">the simulated state retrained on D2 (continuing each member's run).</param>
+/// <param name="Work">simulated W = ½(w̄₁−w̄₂)ᵀH₂(w̄₁−w̄₂) from the ensemble means.</param>
+/// <param name="Heat">simulated Q = ΔE − W.</param>
+/// <param name="Transition">simulated T_II (isentropic when |ΔS| ≤ 3·SE(ΔS)).</param>
+/// <param name="TemperatureStdErr">delta-method SE of T_II.</param>
+public sealed record RefreshComparison(RefreshAnalysis Analytic, Estimate EnergyBefore, SimulatedState After, double Work, double Heat,
+                                       Transition Transition, double? TemperatureStdErr);
+
+/// <summary>Runs the analytic theory and the simulation of one linear setting and compares them.</summary>
+public static class LinearExperiment
+{
+    /// <summary>The training transition of <paramref name="setting"/> on <paramref name="data"/>, analytic vs simulated.</summary>
+    public static LinearComparison Run(LinearData data, LinearSetting setting, SimulationSetting sim)
+    {
+        var analytic = LinearTheory.Analyze(data, setting);
+        var initial = LinearSimulator.Initial(data, setting, sim);
+        int steps = sim.StepsFor(setting.LearningRate, MinEigenvalue(analytic.Trained));
+        var trained = LinearSimulator.Trained(data, setting, sim, initial.Samples, steps);
+        var simulated = Simulate(initial.Energy, initial.Entropy, trained.Energy, trained.Entropy, null);
+        var result = new SimulatedTransition(initial, trained, simulated.Transition, simulated.StdErr);
+        double? rel = analytic.Temperature.Value is double ta && simulated.Transition.Temperature.Value is double ts
+            ? Math.Abs(ts - ta) / Math.Abs(ta) : null;
+        double maxZ = new[]
+        {
+            initial.Energy.ZScore(analytic.InitialEnergy.Value), initial.Entropy.ZScore(analytic.InitialEntropy),
+            trained.Energy.ZScore(analytic.Trained.Energy), trained.Entropy.ZScore(analytic.Trained.Entropy),
+        }.Max(Math.Abs);
+        return new LinearComparison(analytic, result, rel, maxZ);
+    }
+
+    /// <summary>The refresh after <paramref name="kind"/> of <paramref name="size"/>: the state trained on the
+    /// teacher's data (<paramref name="before"/>, analytic and simulated) retrained on the shifted data.</summary>
+    public static RefreshComparison Refresh(Teacher teacher, ShiftKind kind, double size, LinearSetting setting, SimulationSetting sim, LinearComparison before)
+    {
+        var shifted = Shift.Apply(teacher, kind, size).Data;
+        var after = TrainedState.Of(shifted, setting.Loss, setting.LearningRate, setting.Batch, setting.Form);
+        var analytic = RefreshAnalysis.Of(before.Analytic.Trained, after);
+        var trained1 = before.Simulated.Trained;
+        var energyBefore = LinearSimulator.EnergyOn(shifted, setting.Loss, trained1, sim);
+        int d = shifted.Dimension;
+        int steps = sim.StepsFor(setting.LearningRate, MinEigenvalue(after));
+        var trained2 = LinearSimulator.Trained(shifted, setting, sim, trained1.LastSamples(d), steps, streamOffset: 0x100_0000);
+        var simulated = Simulate(energyBefore, trained1.Entropy, trained2.Energy, trained2.Entropy,
+                                 Math.Sqrt(Sq(trained1.Entropy.StdErr) + Sq(trained2.Entropy.StdErr)));
+        var m1 = Mean(trained1.Samples, d);
+        var m2 = Mean(trained2.Samples, d);
+        var delta = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(d, j => m1[j] - m2[j]);
+        double work = 0.5 * delta.DotProduct(after.Curvature.Hessian * delta);
+        double heat = energyBefore.Value - trained2.Energy.Value - work;
+        return new RefreshComparison(analytic, energyBefore, trained2, work, heat, simulated.Transition, simulated.StdErr);
+    }
+
+    private static (Transition Transition, double? StdErr) Simulate(Estimate e1, Estimate s1, Estimate e2, Estimate s2, double? entropyTolerance)
+    {
+        var tolerance = entropyTolerance is double t ? new TransitionTolerance(1e-12, 3 * t, 1e-9) : null;
+        var transition = Transition.Between(e1.Value, s1.Value, e2.Value, s2.Value, tolerance);
+        double? se = null;
+        if (transition.Temperature.Value is double temp)
+        {
+            double de = e2.Value - e1.Value, ds = s2.Value - s1.Value;
+            double relE = Math.Sqrt(Sq(e1.StdErr) + Sq(e2.StdErr)) / Math.Abs(de);
+            double relS = Math.Sqrt(Sq(s1.StdErr) + Sq(s2.StdErr)) / Math.Abs(ds);
+            se = Math.Abs(temp) * Math.Sqrt(relE * relE + relS * relS);
+        }
+        return (transition, se);
+    }
+
+    /// <summary>λ_min(H) of the trained state: sets the relaxation time 1/(ηλ_min) of SGD.</summary>
+    public static double MinEigenvalue(TrainedState state) =>
+        state.Curvature.Hessian.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Min(c => c.Real);
+
+    private static double[] Mean(double[][] samples, int d)
+    {
+        var mean = new double[d];
+        int count = 0;
+        foreach (var s in samples)
+            for (int r = 0; r < s.Length / d; r++, count++)
+                for (int j = 0; j < d; j++) mean[j] += s[r * d + j];
+        for (int j = 0; j < d; j++) mean[j] /= count;
+        return mean;
+    }
+
+    private static double Sq(double x) => x * x;
+}

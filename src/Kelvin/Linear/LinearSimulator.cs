@@ -1,0 +1,169 @@
+using Kelvin.Distributions;
+using Kelvin.Energy;
+using Kelvin.Entropy;
+using Kelvin.Randomness;
+using MathNet.Numerics;
+using Kelvin.Thermodynamics;
+
+namespace Kelvin.Linear;
+
+/// <summary>A simulated state: E and S with standard errors, and the samples behind them.</summary>
+/// <param name="Energy">E = mean U_D over the samples; SE over ensemble members.</param>
+/// <param name="Entropy">S in the ensemble view; SE by the delete-one-member jackknife.</param>
+/// <param name="Samples">per member k: its samples of w, flattened (count × d).</param>
+/// <param name="Steps">SGD steps per run (0 for an initialization ensemble).</param>
+public sealed record SimulatedState(Estimate Energy, Estimate Entropy, double[][] Samples, int Steps)
+{
+    /// <summary>Per member, its last sample (the start of a continuation run).</summary>
+    public double[][] LastSamples(int d) => Samples.Select(s => s[^d..]).ToArray();
+}
+
+/// <summary>
+/// Monte Carlo of the linear-model states (THEORY §4–5, §10): K sampled initializations and K
+/// independent SGD runs. Member k draws only from <c>new Rng(seed, stream + k)</c>, results are stored by
+/// k and reduced in k order: the numbers are bit-identical on any thread count.
+/// </summary>
+public static class LinearSimulator
+{
+    private const ulong InitStream = 0x1000_0000, SgdStream = 0x2000_0000;
+
+    /// <summary>
+    /// The Type I state: K draws w ~ ρ^⊗d. E = mean U_D(w_k) (SE √(var/K)); S = d·h(pooled K·d weights)
+    /// — the particle view, which equals the ensemble view for i.i.d. weights (THEORY §2) and needs far
+    /// fewer members than d separate K-sample marginals; SE by the delete-one-member jackknife.
+    /// </summary>
+    public static SimulatedState Initial(LinearData data, LinearSetting setting, SimulationSetting sim)
+    {
+        sim.Validate();
+        int k = sim.Ensemble, d = data.Dimension;
+        var samples = new double[k][];
+        var energies = new double[k];
+        ForEachMember(k, sim, m =>
+        {
+            var rng = new Rng(sim.Seed, InitStream + (ulong)m);
+            var w = setting.Init.Samples(rng, d);
+            samples[m] = w;
+            energies[m] = data.Energy(setting.Loss, w);
+        });
+        var estimator = EntropyEstimators.Parse(sim.InitialEntropyEstimator);
+        double Pooled(int skip)
+        {
+            var members = Enumerable.Range(0, k).Where(m => m != skip).ToList();
+            var state = EnsembleState.SingleLayer("w", members.Select(m => samples[m]).ToList(), members.Select(m => energies[m]).ToList());
+            return state.Entropy(EntropyView.Particle, estimator, 1).Total
+                ?? throw new KelvinException("the initial weights have no spread (a point state)");
+        }
+        var loo = new double[k];
+        ForEachMember(k, sim, m => loo[m] = Pooled(m));
+        return new SimulatedState(Estimate.MeanOf(energies), Estimate.Jackknife(Pooled(-1), loo), samples, 0);
+    }
+
+    /// <summary>
+    /// The trained state: K SGD runs w ← w − (η/B) Σ_{b} ℓ′(wᵀx_b, y_b)·x_b, minibatches drawn with
+    /// replacement, from <paramref name="starts"/> (member k's start) for T steps; M iterates evenly
+    /// spaced over the last half. E = mean U_D over iterates (SE over per-run means). S = ½ ln det(2πeΣ̂)
+    /// of the pooled iterates' covariance (ensemble view, Gaussian), with the Wishart bias correction
+    /// E ln det Σ̂ − ln det Σ = Σᵢ ψ((N−i)/2) + d ln(2/(N−1)), N = K·M; SE by the delete-one-run jackknife.
+    /// </summary>
+    public static SimulatedState Trained(LinearData data, LinearSetting setting, SimulationSetting sim, double[][] starts, int steps, ulong streamOffset = 0)
+    {
+        sim.Validate();
+        setting.Validate();
+        int k = sim.Ensemble, d = data.Dimension, mLate = sim.LateIterates;
+        if (starts.Length != k) throw new ArgumentException($"{starts.Length} starts for {k} members");
+        if (steps < 2 * mLate) throw new KelvinException($"--steps {steps} is too short for {mLate} late iterates");
+        var samples = new double[k][];
+        var energies = new double[k];
+        double eta = setting.LearningRate;
+        int batch = setting.Batch, n = data.Count;
+        var loss = setting.Loss;
+        ForEachMember(k, sim, m =>
+        {
+            var rng = new Rng(sim.Seed, SgdStream + streamOffset + (ulong)m);
+            var w = (double[])starts[m].Clone();
+            var grad = new double[d];
+            var late = new double[mLate * d];
+            int next = 0, half = steps / 2;
+            double energy = 0;
+            for (int t = 1; t <= steps && next < mLate; t++)
+            {
+                Array.Clear(grad);
+                for (int b = 0; b < batch; b++)
+                {
+                    int i = rng.NextInt(n);
+                    var x = data.Row(i);
+                    double z = 0;
+                    for (int j = 0; j < d; j++) z += w[j] * x[j];
+                    double g = loss.Derivative(z, data.Targets[i]);
+                    for (int j = 0; j < d; j++) grad[j] += g * x[j];
+                }
+                double step = eta / batch;
+                for (int j = 0; j < d; j++) w[j] -= step * grad[j];
+                if (!double.IsFinite(w[0])) throw new KelvinException($"SGD diverged (member {m}, step {t}); lower the learning rate");
+                // sample at t = half + (r+1)·(steps − half)/M, r = 0..M−1
+                if (t == half + (long)(next + 1) * (steps - half) / mLate)
+                {
+                    w.CopyTo(late, next * d);
+                    energy += data.Energy(loss, w);
+                    next++;
+                }
+            }
+            samples[m] = late;
+            energies[m] = energy / mLate;
+        });
+        return new SimulatedState(Estimate.MeanOf(energies), GaussianEnsembleEntropy(samples, d), samples, steps);
+    }
+
+    /// <summary>E on other data of an already sampled state (a state trained on D1 facing D2): mean
+    /// U_D2 over its samples, SE over members.</summary>
+    public static Estimate EnergyOn(LinearData data, IEnergyForm loss, SimulatedState state, SimulationSetting sim)
+    {
+        int d = data.Dimension, k = state.Samples.Length;
+        var energies = new double[k];
+        ForEachMember(k, sim, m =>
+        {
+            var s = state.Samples[m];
+            int count = s.Length / d;
+            double e = 0;
+            for (int r = 0; r < count; r++) e += data.Energy(loss, s.AsSpan(r * d, d));
+            energies[m] = e / count;
+        });
+        return Estimate.MeanOf(energies);
+    }
+
+    /// <summary>½ ln det(2πeΣ̂) of the pooled samples (the Gaussian ensemble view of <see cref="EnsembleState"/>)
+    /// minus the Wishart bias ½[Σᵢ₌₁..d ψ((N−i)/2) + d ln(2/(N−1))], with its delete-one-member jackknife SE.</summary>
+    public static Estimate GaussianEnsembleEntropy(double[][] samples, int d)
+    {
+        int k = samples.Length;
+        double EntropyWithout(int skip)
+        {
+            var rows = new List<double[]>();
+            for (int m = 0; m < k; m++)
+            {
+                if (m == skip) continue;
+                for (int r = 0; r < samples[m].Length / d; r++) rows.Add(samples[m][(r * d)..((r + 1) * d)]);
+            }
+            int total = rows.Count;
+            if (total <= d + 1) throw new KelvinException($"{total} samples cannot estimate a {d}×{d} covariance; raise --ensemble");
+            var state = EnsembleState.SingleLayer("w", rows, new double[total]);
+            double raw = state.Entropy(EntropyView.EnsembleGaussian).Total
+                ?? throw new KelvinException("the trained weights have no spread (a point state)");
+            double bias = d * Math.Log(2.0 / (total - 1));
+            for (int i = 1; i <= d; i++) bias += SpecialFunctions.DiGamma((total - i) / 2.0);
+            return raw - 0.5 * bias;
+        }
+        var loo = new double[k];
+        for (int m = 0; m < k; m++) loo[m] = EntropyWithout(m);
+        return Estimate.Jackknife(EntropyWithout(-1), loo);
+    }
+
+    /// <summary>Runs <paramref name="body"/> for members 0..k−1 in parallel; a member's KelvinException
+    /// (e.g. a diverging run) surfaces as itself, not wrapped.</summary>
+    private static void ForEachMember(int k, SimulationSetting sim, Action<int> body)
+    {
+        try { Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = sim.MaxDegreeOfParallelism }, body); }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<KelvinException>().FirstOrDefault() is { } first)
+        { throw new KelvinException(first.Message, e); }
+    }
+}

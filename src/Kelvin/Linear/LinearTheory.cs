@@ -1,0 +1,39 @@
+using Kelvin.Thermodynamics;
+
+namespace Kelvin.Linear;
+
+/// <summary>
+/// The analytic training transition of a linear model (THEORY §5): the Type I state (E_I, S_I),
+/// the trained state (E*, S*), and T_I = (E_I − E*)/(S_I − S*) through <see cref="Transition"/>.
+/// </summary>
+public sealed record LinearAnalysis(AnalyticValue InitialEnergy, double InitialEntropy, TrainedState Trained, Transition Transition)
+{
+    /// <summary>T_I with its regime.</summary>
+    public Temperature Temperature => Transition.Temperature;
+}
+
+/// <summary>The analytic and asymptotic results of THEORY §5.</summary>
+public static class LinearTheory
+{
+    /// <summary>The analytic training transition of <paramref name="setting"/> on <paramref name="data"/>.</summary>
+    public static LinearAnalysis Analyze(LinearData data, LinearSetting setting)
+    {
+        setting.Validate();
+        var initialEnergy = InitialStateTheory.Energy(data, setting.Loss, setting.Init);
+        double initialEntropy = InitialStateTheory.Entropy(setting.Init, data.Dimension);
+        var trained = TrainedState.Of(data, setting.Loss, setting.LearningRate, setting.Batch, setting.Form);
+        var transition = Transition.Between(initialEnergy.Value, initialEntropy, trained.Energy, trained.Entropy);
+        return new LinearAnalysis(initialEnergy, initialEntropy, trained, transition);
+    }
+
+    /// <summary>
+    /// The asymptotic mse temperature for a normal init N(0, σ²), x ~ N(0, I), n → ∞ and η → 0:
+    /// T_I ≈ 2(‖w*‖²/d + σ²) / ln(σ²B/(ηs²)). Needs σ²B &gt; ηs² (a trained state narrower than the init).
+    /// </summary>
+    public static double AsymptoticMseTemperature(double signal, double noise, double sigma, double eta, int batch)
+    {
+        double ratio = sigma * sigma * batch / (eta * noise * noise);
+        if (!(ratio > 1)) throw new KelvinException($"the asymptotic formula needs σ²B > ηs² (got σ²B/(ηs²) = {ratio:G4})");
+        return 2 * (signal + sigma * sigma) / Math.Log(ratio);
+    }
+}
