@@ -1,0 +1,49 @@
+using Kelvin.Entropy;
+
+namespace Kelvin.Checkpoints;
+
+/// <summary>
+/// Per-layer particle-view entropies of a checkpoint: for each weight tensor l (see
+/// <see cref="ParameterSelection"/>), S_l = n_l · h(values of l), and the global S = Σ_l S_l.
+/// Layers are read one at a time (under a lock on the file) and estimated in parallel, so memory is
+/// a few layers, not the model; each layer's number depends only on its own values, so results are
+/// identical on any thread count.
+/// </summary>
+public static class CheckpointEntropy
+{
+    /// <summary>The entropy of every weight of <paramref name="checkpoint"/>, in file order.</summary>
+    public static IReadOnlyList<LayerEntropy> OfLayers(Checkpoint checkpoint, ParameterSelection selection, IEntropyEstimator estimator, int maxParallelism = -1)
+    {
+        var weights = selection.Weights(checkpoint);
+        var results = new LayerEntropy[weights.Count];
+        var gate = new object();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism };
+        Parallel.For(0, weights.Count, options, i =>
+        {
+            double[] values;
+            lock (gate) values = checkpoint.ReadValues(weights[i]);
+            results[i] = Of(weights[i], values, estimator);
+        });
+        return results;
+    }
+
+    /// <summary>S_l = n_l · h(<paramref name="values"/>) for the layer <paramref name="tensor"/>.</summary>
+    public static LayerEntropy Of(CheckpointTensor tensor, double[] values, IEntropyEstimator estimator)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!double.IsFinite(values[i]))
+                throw new KelvinException($"layer '{tensor.Name}': weight {i} is {values[i]} (a diverged or corrupt checkpoint)");
+        try
+        {
+            double h = estimator.Estimate(SortedSample.From(values));
+            return new LayerEntropy(tensor.Name, tensor.Shape, tensor.Count, h);
+        }
+        catch (KelvinException e)
+        {
+            throw new KelvinException($"layer '{tensor.Name}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>The global entropy S = Σ_l S_l, in nats.</summary>
+    public static double Total(IEnumerable<LayerEntropy> layers) => layers.Sum(l => l.Entropy);
+}
