@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Kelvin.Entropy;
 
 namespace Kelvin.Checkpoints;
@@ -16,14 +17,24 @@ public static class CheckpointEntropy
     {
         var weights = selection.Weights(checkpoint);
         var results = new LayerEntropy[weights.Count];
+        var errors = new Exception?[weights.Count];
         var gate = new object();
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism };
         Parallel.For(0, weights.Count, options, i =>
         {
-            double[] values;
-            lock (gate) values = checkpoint.ReadValues(weights[i]);
-            results[i] = Of(weights[i], values, estimator);
+            try
+            {
+                double[] values;
+                lock (gate) values = checkpoint.ReadValues(weights[i]);
+                results[i] = Of(weights[i], values, estimator);
+            }
+            catch (Exception e)
+            {
+                errors[i] = e;
+            }
         });
+        // The first failing layer in file order, whatever the thread count.
+        if (errors.FirstOrDefault(e => e is not null) is Exception error) ExceptionDispatchInfo.Capture(error).Throw();
         return results;
     }
 
