@@ -81,7 +81,7 @@ public sealed class SafetensorsCheckpoint : Checkpoint
         {
             throw new KelvinException($"safetensors: the header is not valid JSON ({e.Message.ReplaceLineEndings(" ")})");
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             throw new KelvinException($"safetensors: the header is not valid UTF-8 JSON ({e.Message.ReplaceLineEndings(" ")})");
         }
