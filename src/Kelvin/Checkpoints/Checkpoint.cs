@@ -35,20 +35,33 @@ public abstract class Checkpoint : IDisposable
     /// <summary>Reads the values of <paramref name="tensor"/> as float64, in C (row-major) order.</summary>
     public double[] ReadValues(CheckpointTensor tensor)
     {
-        if (!_index.TryGetValue(tensor.Name, out int i) || !ReferenceEquals(Tensors[i], tensor))
-            throw new KelvinException($"{Format}: tensor '{tensor.Name}' is not part of this checkpoint");
-        var values = ReadCore(i);
-        if (values.LongLength != tensor.Count)
-            throw new KelvinException($"{Format}: tensor '{tensor.Name}' holds {values.LongLength} values, its shape {TensorShape.Format(tensor.Shape)} needs {tensor.Count}");
+        int i = IndexOf(tensor);
+        var values = new double[tensor.Count];
+        ReadCore(i, values);
         return values;
     }
+
+    /// <summary>Reads the values of <paramref name="tensor"/> into the first n elements of
+    /// <paramref name="destination"/> (a reusable buffer: no allocation of the tensor's size).</summary>
+    public void ReadValues(CheckpointTensor tensor, Span<double> destination)
+    {
+        int i = IndexOf(tensor);
+        if (destination.Length < tensor.Count)
+            throw new ArgumentException($"the buffer holds {destination.Length} values, tensor '{tensor.Name}' has {tensor.Count}", nameof(destination));
+        ReadCore(i, destination[..(int)tensor.Count]);
+    }
+
+    private int IndexOf(CheckpointTensor tensor) =>
+        _index.TryGetValue(tensor.Name, out int i) && ReferenceEquals(Tensors[i], tensor)
+            ? i : throw new KelvinException($"{Format}: tensor '{tensor.Name}' is not part of this checkpoint");
 
     /// <summary>Reads the values of the tensor called <paramref name="name"/>.</summary>
     public double[] ReadValues(string name) =>
         ReadValues(Find(name) ?? throw new KelvinException($"{Format}: no tensor named '{name}'"));
 
-    /// <summary>Reads tensor <paramref name="index"/> in C order; the caller checks the count.</summary>
-    protected abstract double[] ReadCore(int index);
+    /// <summary>Fills <paramref name="destination"/> (exactly n long) with tensor <paramref name="index"/>
+    /// in C order; throws a <see cref="KelvinException"/> when the file cannot supply them.</summary>
+    protected abstract void ReadCore(int index, Span<double> destination);
 
     /// <summary>Releases the file.</summary>
     public void Dispose()

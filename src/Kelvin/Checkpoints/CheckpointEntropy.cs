@@ -13,33 +13,37 @@ namespace Kelvin.Checkpoints;
 public static class CheckpointEntropy
 {
     /// <summary>The entropy of every weight of <paramref name="checkpoint"/>, in file order.</summary>
-    public static IReadOnlyList<LayerEntropy> OfLayers(Checkpoint checkpoint, ParameterSelection selection, IEntropyEstimator estimator, int maxParallelism = -1)
+    public static IReadOnlyList<LayerEntropy> OfLayers(Checkpoint checkpoint, ParameterSelection selection, IEntropyEstimator estimator, int maxParallelism = 0)
     {
         var weights = selection.Weights(checkpoint);
         var results = new LayerEntropy[weights.Count];
         var errors = new Exception?[weights.Count];
         var gate = new object();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism };
-        Parallel.For(0, weights.Count, options, i =>
+        int workers = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount;
+        long largest = weights.Count == 0 ? 0 : weights.Max(w => w.Count);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
+        // Each worker reads into one reusable buffer sized for the largest layer.
+        Parallel.For(0, weights.Count, options, () => new double[largest], (i, _, buffer) =>
         {
             try
             {
-                double[] values;
-                lock (gate) values = checkpoint.ReadValues(weights[i]);
+                var values = buffer.AsSpan(0, (int)weights[i].Count);
+                lock (gate) checkpoint.ReadValues(weights[i], values);
                 results[i] = Of(weights[i], values, estimator);
             }
             catch (Exception e)
             {
                 errors[i] = e;
             }
-        });
+            return buffer;
+        }, _ => { });
         // The first failing layer in file order, whatever the thread count.
         if (errors.FirstOrDefault(e => e is not null) is Exception error) ExceptionDispatchInfo.Capture(error).Throw();
         return results;
     }
 
     /// <summary>S_l = n_l · h(<paramref name="values"/>) for the layer <paramref name="tensor"/>.</summary>
-    public static LayerEntropy Of(CheckpointTensor tensor, double[] values, IEntropyEstimator estimator)
+    public static LayerEntropy Of(CheckpointTensor tensor, ReadOnlySpan<double> values, IEntropyEstimator estimator)
     {
         for (int i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i]))

@@ -26,11 +26,11 @@ public sealed class NpyCheckpoint : Checkpoint
     /// <summary>Opens the .npy file at <paramref name="path"/>; the tensor is named after the file.</summary>
     public static NpyCheckpoint Open(string path) => new(File.OpenRead(path), Path.GetFileNameWithoutExtension(path), ownsStream: true);
 
-    protected override double[] ReadCore(int index)
+    protected override void ReadCore(int index, Span<double> destination)
     {
         var t = Tensors[index];
-        var values = StreamBytes.ReadValues(_stream, _header.HeaderBytes, t.Count, t.DType, $"npy '{t.Name}'");
-        return _header.FortranOrder ? NpyHeader.FortranToC(values, t.Shape) : values;
+        StreamBytes.ReadValues(_stream, _header.HeaderBytes, t.DType, destination, $"npy '{t.Name}'");
+        if (_header.FortranOrder) NpyHeader.FortranToC(destination, t.Shape);
     }
 
     protected override void Dispose(bool disposing)

@@ -109,19 +109,20 @@ public sealed partial record NpyHeader(TensorDType DType, bool FortranOrder, lon
 
     private static string Shorten(string s) => s.Length <= 80 ? s : s[..80] + "…";
 
-    /// <summary>Reorders values stored in Fortran (column-major) order into C (row-major) order.</summary>
-    public static double[] FortranToC(double[] fortran, IReadOnlyList<long> shape)
+    /// <summary>Reorders values stored in Fortran (column-major) order into C (row-major) order, in place.</summary>
+    public static void FortranToC(Span<double> values, IReadOnlyList<long> shape)
     {
-        if (shape.Count < 2) return fortran;
+        if (shape.Count < 2) return;
+        var fortran = values.ToArray();
+        var c = values;
         int rank = shape.Count;
-        var c = new double[fortran.Length];
         var index = new long[rank];
         // Fortran strides: stride[0] = 1, stride[k] = stride[k-1]·shape[k-1].
         var stride = new long[rank];
         stride[0] = 1;
         for (int k = 1; k < rank; k++) stride[k] = stride[k - 1] * shape[k - 1];
         long f = 0;
-        for (long i = 0; i < c.LongLength; i++)
+        for (int i = 0; i < c.Length; i++)
         {
             c[i] = fortran[f];
             for (int k = rank - 1; k >= 0; k--)
@@ -133,6 +134,5 @@ public sealed partial record NpyHeader(TensorDType DType, bool FortranOrder, lon
                 index[k] = 0;
             }
         }
-        return c;
     }
 }

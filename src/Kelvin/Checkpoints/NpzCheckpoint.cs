@@ -66,12 +66,11 @@ public sealed class NpzCheckpoint : Checkpoint
         return declared;
     }
 
-    protected override double[] ReadCore(int index)
+    protected override void ReadCore(int index, Span<double> values)
     {
         var (entry, header) = _arrays[index];
         var t = Tensors[index];
         string what = $"npz '{t.Name}'";
-        var values = new double[t.Count];
         try
         {
             using var s = entry.Open();
@@ -88,7 +87,7 @@ public sealed class NpzCheckpoint : Checkpoint
         {
             throw new KelvinException($"{what}: the compressed data is damaged ({e.Message.ReplaceLineEndings(" ")})");
         }
-        return header.FortranOrder ? NpyHeader.FortranToC(values, t.Shape) : values;
+        if (header.FortranOrder) NpyHeader.FortranToC(values, t.Shape);
     }
 
     protected override void Dispose(bool disposing)

@@ -137,22 +137,23 @@ public sealed class OnnxCheckpoint : Checkpoint
     private static double HalfBits(long dataType, ushort bits) =>
         dataType == 16 ? BitConverter.UInt32BitsToSingle((uint)bits << 16) : (double)BitConverter.UInt16BitsToHalf(bits);
 
-    protected override double[] ReadCore(int index)
+    protected override void ReadCore(int index, Span<double> destination)
     {
         var t = Tensors[index];
         var loc = _locations[index];
         string what = $"onnx initializer '{t.Name}'";
         switch (loc.Source)
         {
-            case Source.Raw: return StreamBytes.ReadValues(_stream, loc.Offset, t.Count, t.DType, what);
-            case Source.PackedFloat: return StreamBytes.ReadValues(_stream, loc.Offset, t.Count, TensorDType.Float32, what);
-            case Source.PackedDouble: return StreamBytes.ReadValues(_stream, loc.Offset, t.Count, TensorDType.Float64, what);
-            case Source.Inline: return [.. loc.Inline!];
+            case Source.Raw: StreamBytes.ReadValues(_stream, loc.Offset, t.DType, destination, what); break;
+            case Source.PackedFloat: StreamBytes.ReadValues(_stream, loc.Offset, TensorDType.Float32, destination, what); break;
+            case Source.PackedDouble: StreamBytes.ReadValues(_stream, loc.Offset, TensorDType.Float64, destination, what); break;
+            case Source.Inline: loc.Inline!.ToArray().CopyTo(destination); break;
             default:
                 var bits = ProtobufFields.PackedVarints(StreamBytes.Read(_stream, loc.Offset, loc.Length, what), what);
                 if (bits.Count != t.Count) throw new KelvinException($"{what}: {bits.Count} values for a shape of {t.Count}");
                 long dataType = t.DType == TensorDType.BFloat16 ? 16 : 10;
-                return [.. bits.Select(b => HalfBits(dataType, (ushort)b))];
+                for (int i = 0; i < bits.Count; i++) destination[i] = HalfBits(dataType, (ushort)bits[i]);
+                break;
         }
     }
 

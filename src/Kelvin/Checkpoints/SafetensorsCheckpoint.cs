@@ -137,10 +137,10 @@ public sealed class SafetensorsCheckpoint : Checkpoint
         _ => throw new KelvinException($"safetensors: tensor '{tensor}' has an unknown dtype '{name}'"),
     };
 
-    protected override double[] ReadCore(int index)
+    protected override void ReadCore(int index, Span<double> destination)
     {
         var t = Tensors[index];
-        return StreamBytes.ReadValues(_stream, _offsets[index], t.Count, t.DType, $"safetensors: tensor '{t.Name}'");
+        StreamBytes.ReadValues(_stream, _offsets[index], t.DType, destination, $"safetensors: tensor '{t.Name}'");
     }
 
     protected override void Dispose(bool disposing)

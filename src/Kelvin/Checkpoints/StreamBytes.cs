@@ -18,16 +18,14 @@ internal static class StreamBytes
         return buffer;
     }
 
-    /// <summary>Reads bytes at <paramref name="offset"/> and decodes <paramref name="count"/> values of
-    /// <paramref name="dtype"/> in chunks, so that only the float64 result is as large as the tensor.</summary>
-    public static double[] ReadValues(Stream stream, long offset, long count, TensorDType dtype, string what)
+    /// <summary>Reads bytes at <paramref name="offset"/> (checked against the stream's length first) and
+    /// decodes them as <paramref name="dtype"/> into <paramref name="values"/>, in 1 MB chunks.</summary>
+    public static void ReadValues(Stream stream, long offset, TensorDType dtype, Span<double> values, string what)
     {
-        long bytes = count * dtype.Size();
+        long bytes = (long)values.Length * dtype.Size();
         if (offset < 0 || offset > stream.Length || bytes > stream.Length - offset)
             throw new KelvinException($"{what}: needs bytes {offset}..{offset + bytes} but the file has only {stream.Length} (truncated or a wrong offset)");
-        var values = new double[count];
         ReadValuesInto(stream, offset, dtype, values, what);
-        return values;
     }
 
     /// <summary>Fills <paramref name="values"/> from little-endian <paramref name="dtype"/> elements at

@@ -78,11 +78,14 @@ public class ReaderTests
     public void Fortran_order_is_transposed_into_C_order()
     {
         // A 2×3 array [[0,1,2],[3,4,5]] stored column-major is 0,3,1,4,2,5.
-        Assert.Equal([0.0, 1, 2, 3, 4, 5], NpyHeader.FortranToC([0, 3, 1, 4, 2, 5], [2, 3]));
+        double[] small = [0, 3, 1, 4, 2, 5];
+        NpyHeader.FortranToC(small, [2, 3]);
+        Assert.Equal([0.0, 1, 2, 3, 4, 5], small);
         // 2×2×2: C index (i,j,k) = 4i+2j+k holds value 4i+2j+k; Fortran position is i+2j+4k.
         var fortran = new double[8];
         for (int i = 0; i < 2; i++) for (int j = 0; j < 2; j++) for (int k = 0; k < 2; k++) fortran[i + 2 * j + 4 * k] = 4 * i + 2 * j + k;
-        Assert.Equal([0.0, 1, 2, 3, 4, 5, 6, 7], NpyHeader.FortranToC(fortran, [2, 2, 2]));
+        NpyHeader.FortranToC(fortran, [2, 2, 2]);
+        Assert.Equal([0.0, 1, 2, 3, 4, 5, 6, 7], fortran);
     }
 
     [Theory]
