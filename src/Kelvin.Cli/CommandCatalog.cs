@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return EntropyCommand.Create();
+        yield return CalibrateCommand.Create();
         yield return InspectCommand.Create();
         yield return CompareCommand.Create();
     }

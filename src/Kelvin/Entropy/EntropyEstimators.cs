@@ -4,7 +4,7 @@ namespace Kelvin.Entropy;
 public static class EntropyEstimators
 {
     /// <summary>Every estimator of THEORY §8, in its order.</summary>
-    public static IReadOnlyList<IEntropyEstimator> All { get; } = [new GaussianEntropy(), new VasicekEntropy()];
+    public static IReadOnlyList<IEntropyEstimator> All { get; } = [new GaussianEntropy(), new VasicekEntropy(), new EbrahimiEntropy(), new KnnEntropy(), new HistogramEntropy()];
 
     /// <summary>The estimator called <paramref name="name"/> (case-insensitive).</summary>
     /// <exception cref="KelvinException">for an unknown name.</exception>

@@ -4,48 +4,115 @@ namespace Kelvin.Entropy;
 /// A validated, sorted copy of a one-dimensional sample: the shared input of every entropy estimator
 /// (one O(n log n) sort serves them all). Construction rejects NaN, ±∞ and samples with fewer than
 /// two distinct values, with a clear <see cref="KelvinException"/>.
+/// <para>
+/// <b>Ties.</b> Repeated values (atoms: quantized weights, exact zeros…) make spacings and
+/// nearest-neighbour distances zero, and ln 0 = −∞. The sample reports its atoms
+/// (<see cref="AtomCount"/>, <see cref="TiedCount"/>, <see cref="TieFraction"/>, <see cref="LargestAtom"/>)
+/// and its resolution (<see cref="Quantum"/>, the smallest positive gap between distinct values), and
+/// gives the spacing estimators <see cref="Resolved"/> values: each run of c equal values x is
+/// dequantized, replaced by c sorted uniform draws on its resolution cell (x − w/2, x + w/2), with w the
+/// smaller of the gaps to the neighbouring distinct values (the quantum of a grid; for an isolated atom
+/// in continuous data, the local spacing). The draws come from a generator seeded by the atom's value
+/// and count, so the result is deterministic. (Uniform draws, not an even grid: an even grid has no
+/// Poisson-like local structure and biases the k-NN estimator by up to +0.46 nats.) The resolved values
+/// are strictly increasing, so no spacing or distance is 0; the estimate is that of the dequantized
+/// sample (h ≈ H_discrete + ln w for data on a grid of step w).
+/// Without ties <see cref="Resolved"/> is <see cref="Values"/>.
+/// </para>
 /// </summary>
 public sealed class SortedSample
 {
     private readonly double[] _sorted;
+    private readonly double[] _resolved;
 
     private SortedSample(double[] sorted)
     {
         _sorted = sorted;
-        int distinct = sorted.Length == 0 ? 0 : 1;
-        for (int i = 1; i < sorted.Length; i++) if (sorted[i] != sorted[i - 1]) distinct++;
+        int n = sorted.Length;
+        int distinct = 1, atoms = 0, tied = 0, largest = 1;
+        double largestValue = sorted[0], quantum = double.PositiveInfinity;
+        for (int i = 0; i < n;)
+        {
+            int j = i + 1;
+            while (j < n && sorted[j] == sorted[i]) j++;
+            int c = j - i;
+            if (c > 1) { atoms++; tied += c; }
+            if (c > largest) { largest = c; largestValue = sorted[i]; }
+            if (j < n)
+            {
+                distinct++;
+                quantum = Math.Min(quantum, sorted[j] - sorted[i]);
+            }
+            i = j;
+        }
         DistinctCount = distinct;
         if (distinct < 2)
-            throw new KelvinException($"entropy needs at least 2 distinct values (got {sorted.Length} values, {distinct} distinct)");
+            throw new KelvinException($"entropy needs at least 2 distinct values (got {n} values, {distinct} distinct)");
+        AtomCount = atoms;
+        TiedCount = tied;
+        LargestAtom = (largestValue, largest);
+        Quantum = quantum;
+        _resolved = atoms == 0 ? sorted : Resolve(sorted);
+
         // Mean and variance in one pass (Welford), in sorted order: deterministic.
         double mean = 0, m2 = 0;
-        for (int i = 0; i < sorted.Length; i++)
+        for (int i = 0; i < n; i++)
         {
             double d = sorted[i] - mean;
             mean += d / (i + 1);
             m2 += d * (sorted[i] - mean);
         }
         Mean = mean;
-        Variance = m2 / (sorted.Length - 1);
+        Variance = m2 / (n - 1);
+    }
+
+    /// <summary>Spreads every run of equal values over its resolution cell (see the type's summary).</summary>
+    private static double[] Resolve(double[] sorted)
+    {
+        int n = sorted.Length;
+        var r = new double[n];
+        for (int i = 0; i < n;)
+        {
+            int j = i + 1;
+            while (j < n && sorted[j] == sorted[i]) j++;
+            int c = j - i;
+            double x = sorted[i];
+            if (c == 1) r[i] = x;
+            else
+            {
+                double left = i > 0 ? x - sorted[i - 1] : double.PositiveInfinity;
+                double right = j < n ? sorted[j] - x : double.PositiveInfinity;
+                double w = Math.Min(left, right);
+                var rng = new Randomness.Rng(BitConverter.DoubleToUInt64Bits(x), (ulong)c);
+                var cell = r.AsSpan(i, c);
+                for (int t = 0; t < c; t++) cell[t] = x + w * (rng.NextOpenDouble() - 0.5);
+                cell.Sort();
+            }
+            i = j;
+        }
+        for (int i = 1; i < n; i++)
+            if (!(r[i] > r[i - 1]))
+                throw new KelvinException($"entropy: the ties at {sorted[i]} cannot be resolved in double precision (resolution {Math.Abs(r[i] - r[i - 1]):G3})");
+        return r;
     }
 
     /// <summary>Sorts a copy of <paramref name="values"/>.</summary>
-    public static SortedSample From(ReadOnlySpan<double> values)
-    {
-        var copy = values.ToArray();
-        Validate(copy);
-        Array.Sort(copy);
-        return new SortedSample(copy);
-    }
+    public static SortedSample From(ReadOnlySpan<double> values) => Own(values.ToArray());
 
     /// <summary>Sorts a float64 copy of float32 <paramref name="values"/> (e.g. a layer's weights).</summary>
     public static SortedSample From(ReadOnlySpan<float> values)
     {
         var copy = new double[values.Length];
         for (int i = 0; i < values.Length; i++) copy[i] = values[i];
-        Validate(copy);
-        Array.Sort(copy);
-        return new SortedSample(copy);
+        return Own(copy);
+    }
+
+    /// <summary>Takes ownership of <paramref name="values"/> (sorted in place, not copied).</summary>
+    internal static SortedSample Own(double[] values)
+    {
+        Validate(values);
+        Array.Sort(values);
+        return new SortedSample(values);
     }
 
     private static void Validate(double[] values)
@@ -53,21 +120,51 @@ public sealed class SortedSample
         if (values.Length < 2) throw new KelvinException($"entropy needs at least 2 values (got {values.Length})");
         for (int i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i]))
-                throw new KelvinException($"entropy input has a non-finite value ({values[i]}) at position {i}");
+                throw new KelvinException($"entropy input has a non-finite value ({values[i]}) at position {i + 1}");
     }
 
-    /// <summary>The values in ascending order.</summary>
+    /// <summary>The values in ascending order (ties kept).</summary>
     public ReadOnlySpan<double> Values => _sorted;
+    /// <summary>The values in strictly ascending order, ties spread over their resolution cell
+    /// (see the type's summary); the input of the spacing and neighbour estimators.</summary>
+    public ReadOnlySpan<double> Resolved => _resolved;
     /// <summary>n, the number of values.</summary>
     public int Count => _sorted.Length;
-    /// <summary>The number of distinct values (n minus the ties).</summary>
+    /// <summary>The number of distinct values.</summary>
     public int DistinctCount { get; }
     /// <summary>True when some values repeat (atoms).</summary>
-    public bool HasTies => DistinctCount < Count;
+    public bool HasTies => AtomCount > 0;
+    /// <summary>The number of distinct values that occur more than once.</summary>
+    public int AtomCount { get; }
+    /// <summary>The number of values that belong to an atom (occur more than once).</summary>
+    public int TiedCount { get; }
+    /// <summary>TiedCount / n: the fraction of the sample sitting on atoms.</summary>
+    public double TieFraction => (double)TiedCount / Count;
+    /// <summary>The most repeated value and its count (count 1 when there are no ties).</summary>
+    public (double Value, int Count) LargestAtom { get; }
+    /// <summary>The data's quantum: the smallest positive gap between consecutive distinct values
+    /// (the grid step of quantized data).</summary>
+    public double Quantum { get; }
     /// <summary>Sample mean.</summary>
     public double Mean { get; }
     /// <summary>Unbiased sample variance.</summary>
     public double Variance { get; }
     /// <summary>The i-th order statistic x₍ᵢ₎ (0-based).</summary>
     public double this[int i] => _sorted[i];
+
+    /// <summary>The empirical p-quantile of the values (linear interpolation between order statistics,
+    /// R/NumPy type 7).</summary>
+    public double Quantile(double p) => QuantileOf(_sorted, p);
+
+    /// <summary>The type-7 p-quantile of an ascending span.</summary>
+    internal static double QuantileOf(ReadOnlySpan<double> sorted, double p)
+    {
+        double h = (sorted.Length - 1) * Math.Clamp(p, 0, 1);
+        int lo = (int)Math.Floor(h);
+        int hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /// <summary>The interquartile range Q(¾) − Q(¼).</summary>
+    public double InterquartileRange => Quantile(0.75) - Quantile(0.25);
 }

@@ -1,0 +1,15 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace Kelvin.Cli.Rendering;
+
+/// <summary>A Spectre.Console console bound to the current <see cref="Console.Out"/> (so in-process
+/// tests that redirect it see the table), plus the number format of tables.</summary>
+internal static class StdoutConsole
+{
+    /// <summary>A console writing to the current Console.Out (plain text when it is not a terminal).</summary>
+    public static IAnsiConsole Create() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+
+    /// <summary>A number for a table: 6 significant digits, invariant culture; "—" for null.</summary>
+    public static string Number(double? value) => value is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "—";
+}

@@ -1,0 +1,27 @@
+namespace Kelvin.Entropy;
+
+/// <summary>
+/// The m-spacing sum shared by <see cref="VasicekEntropy"/> and <see cref="EbrahimiEntropy"/>:
+/// h = (1/n) Σᵢ ln( n/wᵢ · (x₍ᵢ₊ₘ₎ − x₍ᵢ₋ₘ₎) ) with clamped order statistics and a window weight wᵢ
+/// (2m for Vasicek; cᵢ·m for Ebrahimi). Summed in rank order: deterministic.
+/// </summary>
+internal static class SpacingEntropy
+{
+    /// <summary>The window weight wᵢ for 0-based rank i of n with window m.</summary>
+    public delegate double WindowWeight(int i, int n, int m);
+
+    public static double Estimate(SortedSample sample, string name, WindowWeight weight)
+    {
+        var x = sample.Resolved;
+        int n = x.Length, m = VasicekEntropy.DefaultWindow(n);
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double spacing = x[Math.Min(i + m, n - 1)] - x[Math.Max(i - m, 0)];
+            sum += Math.Log(n / weight(i, n, m) * spacing);
+        }
+        double h = sum / n;
+        if (!double.IsFinite(h)) throw new KelvinException($"{name}: the entropy estimate is not finite ({h})");
+        return h;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Kelvin.Thermodynamics;
+
+/// <summary>How a state's entropy is estimated from its samples (THEORY §2).</summary>
+public enum EntropyView
+{
+    /// <summary>One-particle (mean-field) view: S_l = n_l · h(pooled weights of layer l over all samples).
+    /// Works from a single run; exact for i.i.d. weights. Name "particle".</summary>
+    Particle,
+    /// <summary>Ensemble (Gibbs) view, marginals: S_l = Σ_{j in l} h(parameter j across the N samples).
+    /// Needs N ≥ 32. Name "ensemble".</summary>
+    Ensemble,
+    /// <summary>Ensemble view treating the state as Gaussian: S_l = ½ ln det(2πe C_l), C_l the sample
+    /// covariance of layer l's parameters (needs N &gt; n_l; meant for small layers). Name "gaussian".</summary>
+    EnsembleGaussian,
+}
+
+/// <summary>The CLI/JSON names of <see cref="EntropyView"/>.</summary>
+public static class EntropyViews
+{
+    /// <summary>The minimum number of samples per parameter of the ensemble view (THEORY §2).</summary>
+    public const int MinimumEnsembleSize = 32;
+
+    /// <summary>"particle", "ensemble" or "gaussian".</summary>
+    public static string Name(this EntropyView view) => view switch
+    {
+        EntropyView.Particle => "particle",
+        EntropyView.Ensemble => "ensemble",
+        EntropyView.EnsembleGaussian => "gaussian",
+        _ => throw new ArgumentOutOfRangeException(nameof(view)),
+    };
+
+    /// <summary>The view called <paramref name="name"/> (case-insensitive).</summary>
+    /// <exception cref="KelvinException">for an unknown name.</exception>
+    public static EntropyView Parse(string name) =>
+        Enum.GetValues<EntropyView>().Cast<EntropyView?>().FirstOrDefault(v => string.Equals(v!.Value.Name(), name?.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new KelvinException($"unknown entropy view '{name}': expected particle, ensemble or gaussian");
+}

@@ -1,0 +1,79 @@
+using Kelvin.Entropy;
+
+namespace Kelvin.Thermodynamics;
+
+/// <summary>
+/// The entropy of layer samples in each view (THEORY §2); <see cref="EnsembleState.Entropy"/> calls
+/// this, and so can code that has weights but no energies (e.g. an initial state's entropy alone).
+/// </summary>
+public static class StateEntropies
+{
+    /// <summary>The largest layer (in weights) the Gaussian view accepts: its covariance is n_l × n_l.</summary>
+    public const int MaximumGaussianParameters = 4096;
+
+    /// <summary>S_l for every layer and S = Σ_l S_l in <paramref name="view"/> (see <see cref="EnsembleState.Entropy"/>).</summary>
+    public static StateEntropy Of(IReadOnlyList<LayerSamples> layers, EntropyView view, IEntropyEstimator? estimator = null, int? maxDegreeOfParallelism = null)
+    {
+        estimator ??= new KnnEntropy();
+        string name = view == EntropyView.EnsembleGaussian ? "gaussian-logdet" : estimator.Name;
+        LayerEntropy[] result = view switch
+        {
+            EntropyView.Particle => LayerEntropies.Map(layers.Count, l => Particle(layers[l], estimator), maxDegreeOfParallelism),
+            // The ensemble view parallelizes over the parameters inside each layer instead.
+            EntropyView.Ensemble => layers.Select(l => Ensemble(l, estimator, maxDegreeOfParallelism)).ToArray(),
+            EntropyView.EnsembleGaussian => LayerEntropies.Map(layers.Count, l => Gaussian(layers[l]), maxDegreeOfParallelism),
+            _ => throw new ArgumentOutOfRangeException(nameof(view)),
+        };
+        return new StateEntropy(view, name, result);
+    }
+
+    /// <summary>S_l = n_l · h(pooled weights of the layer).</summary>
+    public static LayerEntropy Particle(LayerSamples layer, IEntropyEstimator estimator)
+    {
+        var pooled = layer.Pooled;
+        if (IsConstant(pooled)) return new(layer.Name, layer.ParameterCount, layer.SampleCount, null, 1);
+        var sample = SortedSample.Own(pooled.ToArray());
+        return new(layer.Name, layer.ParameterCount, layer.SampleCount, layer.ParameterCount * estimator.Estimate(sample), sample.TieFraction);
+    }
+
+    /// <summary>S_l = Σ_j h(parameter j across the samples); null (a point) if some parameter never varies.</summary>
+    public static LayerEntropy Ensemble(LayerSamples layer, IEntropyEstimator estimator, int? maxDegreeOfParallelism = null)
+    {
+        if (layer.SampleCount < EntropyViews.MinimumEnsembleSize)
+            throw new KelvinException($"the ensemble view needs at least {EntropyViews.MinimumEnsembleSize} samples per parameter; layer '{layer.Name}' has {layer.SampleCount} (use the particle view, or more members/iterates)");
+        var perParameter = LayerEntropies.Map(layer.ParameterCount, j =>
+        {
+            double[] column = layer.Parameter(j);
+            if (IsConstant(column)) return (Entropy: double.NaN, Ties: 1.0);
+            var sample = SortedSample.Own(column);
+            return (Entropy: estimator.Estimate(sample), Ties: sample.TieFraction);
+        }, maxDegreeOfParallelism);
+        double total = 0, ties = 0;
+        bool point = false;
+        foreach (var (h, t) in perParameter)
+        {
+            if (double.IsNaN(h)) point = true;
+            else total += h;
+            ties = Math.Max(ties, t);
+        }
+        return new(layer.Name, layer.ParameterCount, layer.SampleCount, point ? null : total, ties);
+    }
+
+    /// <summary>S_l = ½ ln det(2πe C_l), C_l the sample covariance of the layer's parameters.</summary>
+    public static LayerEntropy Gaussian(LayerSamples layer)
+    {
+        if (layer.ParameterCount > MaximumGaussianParameters)
+            throw new KelvinException($"the Gaussian view handles layers of at most {MaximumGaussianParameters} weights; '{layer.Name}' has {layer.ParameterCount} (use the ensemble or particle view)");
+        if (layer.SampleCount <= layer.ParameterCount)
+            throw new KelvinException($"the Gaussian view needs more samples than weights; layer '{layer.Name}' has {layer.SampleCount} samples of {layer.ParameterCount} weights");
+        if (IsConstant(layer.Pooled)) return new(layer.Name, layer.ParameterCount, layer.SampleCount, null, 1);
+        double s = MultivariateGaussianEntropy.FromSamples(layer.Pooled, layer.SampleCount, layer.ParameterCount);
+        return new(layer.Name, layer.ParameterCount, layer.SampleCount, s, 0);
+    }
+
+    private static bool IsConstant(ReadOnlySpan<double> values)
+    {
+        for (int i = 1; i < values.Length; i++) if (values[i] != values[0]) return false;
+        return true;
+    }
+}
