@@ -14,5 +14,7 @@ internal static class CommandCatalog
         yield return ShiftCommand.Create();
         yield return EngineCommand.Create();
         yield return LinearCommand.Create();
+        yield return InspectCommand.Create();
+        yield return CompareCommand.Create();
     }
 }

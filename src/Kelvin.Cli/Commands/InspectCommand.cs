@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Text.Json.Serialization;
+using Kelvin.Checkpoints;
+using Kelvin.Cli.Rendering;
+using Spectre.Console;
+
+namespace Kelvin.Cli.Commands;
+
+/// <summary>`kelvin inspect FILE`: a checkpoint's tensors, their weight/bias classification and the
+/// particle-view entropy of each weight.</summary>
+internal static class InspectCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "checkpoint (safetensors, .npy, .npz or .onnx)" };
+        var shared = new CheckpointOptions();
+        var command = new Command("inspect", "A checkpoint's tensors (shape, dtype, count), which count as weights, and each weight's entropy S_l = n_l·h.") { file };
+        shared.AddTo(command);
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            var selection = shared.SelectionOf(parse);
+            var estimator = shared.EstimatorOf(parse);
+            using var checkpoint = CheckpointFile.Open(path);
+            var entropies = CheckpointEntropy.OfLayers(checkpoint, selection, estimator).ToDictionary(l => l.Name);
+            var tensors = checkpoint.Tensors.Select(t =>
+            {
+                var c = selection.Classify(t);
+                var e = entropies.GetValueOrDefault(t.Name);
+                return new TensorJson(t.Name, t.Shape, t.DType.SafetensorsName(), t.Count, c.IsWeight ? "weight" : "bias/norm", c.Reason, e?.PerWeight, e?.Entropy);
+            }).ToList();
+            var skipped = checkpoint switch
+            {
+                SafetensorsCheckpoint s => s.Skipped,
+                OnnxCheckpoint o => o.Skipped,
+                _ => [],
+            };
+            var result = new InspectJson(Path.GetFileName(path), checkpoint.Format, estimator.Name, checkpoint.Metadata, tensors,
+                [.. skipped.Select(s => new SkippedJson(s.Name, s.DType, s.Reason))], CheckpointEntropy.Total(entropies.Values));
+            if (parse.GetValue(shared.Json)) JsonOutput.Write(result);
+            else Render(result);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Render(InspectJson r)
+    {
+        AnsiConsole.WriteLine($"{r.File}: {r.Format}, {r.Tensors.Count} tensors, {r.Tensors.Count(t => t.Role == "weight")} weights");
+        foreach (var (k, v) in r.Metadata) AnsiConsole.WriteLine($"  {k} = {v}");
+        var table = new Table().AddColumns("tensor", "shape", "dtype", "n", "role", "h (nats)", "S (nats)");
+        foreach (var t in r.Tensors)
+            table.AddRow(Markup.Escape(t.Name), Markup.Escape(TensorShape.Format(t.Shape)), t.DType, t.N.ToString(), Markup.Escape($"{t.Role} ({t.Reason})"),
+                t.H is double h ? CheckpointOptions.Number(h) : "-", t.S is double s ? CheckpointOptions.Number(s) : "-");
+        AnsiConsole.Write(table);
+        foreach (var s in r.Skipped) AnsiConsole.WriteLine($"skipped {Markup.Escape(s.Name)} ({s.DType}): {s.Reason}");
+        AnsiConsole.WriteLine($"S = Σ_l S_l = {CheckpointOptions.Number(r.S)} nats (particle view, estimator {r.Estimator})");
+    }
+
+    private sealed record InspectJson(
+        [property: JsonPropertyName("file")] string File,
+        [property: JsonPropertyName("format")] string Format,
+        [property: JsonPropertyName("estimator")] string Estimator,
+        [property: JsonPropertyName("metadata")] IReadOnlyDictionary<string, string> Metadata,
+        [property: JsonPropertyName("tensors")] IReadOnlyList<TensorJson> Tensors,
+        [property: JsonPropertyName("skipped")] IReadOnlyList<SkippedJson> Skipped,
+        [property: JsonPropertyName("S")] double S);
+
+    private sealed record TensorJson(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("shape")] IReadOnlyList<long> Shape,
+        [property: JsonPropertyName("dtype")] string DType,
+        [property: JsonPropertyName("n")] long N,
+        [property: JsonPropertyName("role")] string Role,
+        [property: JsonPropertyName("reason")] string Reason,
+        [property: JsonPropertyName("h")] double? H,
+        [property: JsonPropertyName("S")] double? S);
+
+    private sealed record SkippedJson(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("dtype")] string DType,
+        [property: JsonPropertyName("reason")] string Reason);
+}
