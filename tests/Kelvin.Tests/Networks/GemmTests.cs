@@ -52,6 +52,7 @@ public class GemmTests
         var b = Random(k * n, 2);
         var c = Random(m * n, 3);
         var (expected, scale) = Reference(a, ta, b, tb, accumulate ? c : null, m, n, k);
+        float[]? previous = null;
         foreach (bool portable in new[] { false, true })
         {
             var result = (float[])c.Clone();
@@ -64,6 +65,9 @@ public class GemmTests
                 Assert.True(Math.Abs(result[i] - expected[i]) <= tolerance,
                     $"C[{i / n},{i % n}] = {result[i]}, expected {expected[i]} (portable {portable})");
             }
+            // Both kernels round each fused multiply-add once, in the same order: same bits.
+            if (previous is not null) Assert.Equal(previous, result);
+            previous = result;
         }
     }
 

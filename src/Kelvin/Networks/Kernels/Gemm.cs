@@ -22,7 +22,7 @@ public static unsafe class Gemm
     /// <summary>Rows of one output tile (a multiple of the 6-row micro-panel).</summary>
     internal const int MBlock = 96;
     /// <summary>Columns of one output tile (a multiple of the 16-column micro-panel).</summary>
-    internal const int NBlock = 256;
+    internal const int NBlock = 1024;
     /// <summary>Below this many multiply-adds (m·n·k) the product runs on the calling thread.</summary>
     internal const long ParallelThreshold = 1L << 20;
 

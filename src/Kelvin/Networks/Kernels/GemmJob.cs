@@ -94,7 +94,7 @@ internal readonly unsafe struct GemmJob
 
 /// <summary>
 /// How C is cut into tiles, each computed whole by one thread. Tiles start at <see cref="Gemm.MBlock"/>
-/// × <see cref="Gemm.NBlock"/> and shrink (down to 24 × 64) until there are about four per thread, for
+/// × <see cref="Gemm.NBlock"/> and shrink (down to 24 × 64) until there are about eight per thread, for
 /// load balance. The grid may depend on the thread count, the numbers may not: every element's sum
 /// runs in the same order whichever tile holds it.
 /// </summary>
@@ -106,7 +106,9 @@ internal readonly struct TileGrid
     {
         int rows = Gemm.MBlock, cols = Gemm.NBlock;
         int Tiles(int r, int c) => ((m + r - 1) / r) * ((n + c - 1) / c);
-        while (threads > 1 && Tiles(rows, cols) < 4 * threads)
+        // Shrink while there are fewer than 8 tiles per thread and a tile would still hold ≥ 2²¹
+        // multiply-adds per 256 of depth (for dynamic load balance within ~1/8).
+        while (threads > 1 && Tiles(rows, cols) < 8 * threads && (long)rows * cols >= 8192)
         {
             bool canCols = cols > 64 && n > cols / 2, canRows = rows > 24 && m > rows / 2;
             if (canCols && (!canRows || (n + cols - 1) / cols <= (m + rows - 1) / rows)) cols /= 2;

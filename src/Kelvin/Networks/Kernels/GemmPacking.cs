@@ -67,6 +67,7 @@ internal static unsafe class GemmPacking
     public static void PackA(float* a, bool transposed, int m, int k, int i0, int rows, int p0, int depth, float* dst)
     {
         const int MR = GemmMicroKernel.MR;
+        float* t = stackalloc float[64];
         for (int r = 0; r < rows; r += MR)
         {
             int h = Math.Min(MR, rows - r);
@@ -77,8 +78,23 @@ internal static unsafe class GemmPacking
                 // op(A)[i, p] = A[i·k + p].
                 if (h == MR)
                 {
-                    float* s0 = a + (long)i * k + p0, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k, s4 = s3 + k, s5 = s4 + k;
-                    for (int p = 0; p < depth; p++)
+                    float* s0 = a + (long)i * k + p0;
+                    int p = 0;
+                    if (Transpose8x8.IsSupported)
+                    {
+                        // Eight depth steps at a time: transpose rows 0..5 (rows 6, 7 repeat row 5 and are
+                        // dropped), store each 8-float row at a 6-float stride; each store's two extra
+                        // floats are overwritten by the next (the buffer has slack for the last).
+                        for (; p + 8 <= depth; p += 8)
+                        {
+                            Transpose8x8.Run6(s0 + p, k, t);
+                            float* d = panel + p * MR;
+                            for (int q = 0; q < 8; q++)
+                                System.Runtime.Intrinsics.Vector256.Store(System.Runtime.Intrinsics.Vector256.Load(t + 8 * q), d + q * MR);
+                        }
+                    }
+                    float* s1 = s0 + k, s2 = s1 + k, s3 = s2 + k, s4 = s3 + k, s5 = s4 + k;
+                    for (; p < depth; p++)
                     {
                         float* d = panel + p * MR;
                         d[0] = s0[p]; d[1] = s1[p]; d[2] = s2[p]; d[3] = s3[p]; d[4] = s4[p]; d[5] = s5[p];

@@ -16,8 +16,9 @@ internal static unsafe class PackBuffers
 
     private static float* Aligned(ref float[]? buffer, long length)
     {
-        if (buffer is null || buffer.Length < length + 16)
-            buffer = GC.AllocateUninitializedArray<float>((int)Math.Max(length + 16, 4096), pinned: true);
+        // 16 floats for alignment, 16 of slack past the end (the A packer's overlapping stores).
+        if (buffer is null || buffer.Length < length + 32)
+            buffer = GC.AllocateUninitializedArray<float>((int)Math.Max(length + 32, 4096), pinned: true);
         nint p = (nint)Unsafe.AsPointer(ref buffer[0]);
         nint aligned = (p + 63) & ~(nint)63;
         return (float*)aligned;
