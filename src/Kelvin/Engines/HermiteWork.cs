@@ -27,9 +27,16 @@ public sealed record HermiteWork(double Q, double A0, double A1, double MeanSqua
         double s = Math.Sqrt(q);
         double a0 = GaussianExpectation.Of(x => activation.Value(s * x), s);
         double a1 = GaussianExpectation.Of(x => x * activation.Value(s * x), s);
-        double m2 = GaussianExpectation.Of(x => { double v = activation.Value(s * x); return v * v; }, q);
+        double m2 = OutputMeanSquare(activation, q);
         double work = GaussianExpectation.Of(x => { double r = activation.Value(s * x) - a0 - a1 * x; return r * r; }, q);
         return new HermiteWork(q, a0, a1, m2, work);
+    }
+
+    /// <summary>The output energy E[φ(√q ξ)²] alone (q &gt; 0).</summary>
+    public static double OutputMeanSquare(Activation activation, double q)
+    {
+        double s = Math.Sqrt(q);
+        return GaussianExpectation.Of(x => { double v = activation.Value(s * x); return v * v; }, q);
     }
 
     /// <summary>η_φ(q) = W(q)/q for <paramref name="activation"/>.</summary>

@@ -24,7 +24,11 @@ public sealed class MeanField
     public double BiasVariance { get; }
 
     /// <summary>E[φ(√q ξ)²], ξ ~ N(0, 1).</summary>
-    public double OutputMeanSquare(double q) => HermiteWork.At(Activation, q).MeanSquare;
+    public double OutputMeanSquare(double q)
+    {
+        if (!(q > 0) || !double.IsFinite(q)) throw new KelvinException($"signal level q must be positive and finite (got {q})");
+        return HermiteWork.OutputMeanSquare(Activation, q);
+    }
 
     /// <summary>E[φ′(√q ξ)²], ξ ~ N(0, 1).</summary>
     public double SlopeMeanSquare(double q)
@@ -67,8 +71,8 @@ public sealed class MeanField
         }
         double Excess(double logQ)
         {
-            double q = Math.Exp(logQ);
-            return (q - BiasVariance) * SlopeMeanSquare(q) / OutputMeanSquare(q) - 1;
+            double q = Math.Exp(logQ), m2 = OutputMeanSquare(q);
+            return m2 > 0 ? (q - BiasVariance) * SlopeMeanSquare(q) / m2 - 1 : double.NaN; // NaN: φ ≡ 0 there, no fixed point
         }
         double lo = Math.Log(Math.Max(qMin, BiasVariance * (1 + 1e-9) + double.Epsilon)), hi = Math.Log(qMax);
         if (lo < hi)
@@ -77,6 +81,7 @@ public sealed class MeanField
             for (int i = 1; i < points; i++)
             {
                 double x = lo + (hi - lo) * i / (points - 1), v = Excess(x);
+                if (double.IsNaN(v) || double.IsNaN(prev)) { (prevX, prev) = (x, v); continue; }
                 if (prev == 0) return GainForFixedPoint(Math.Exp(prevX));
                 if (Math.Sign(v) != Math.Sign(prev))
                     return GainForFixedPoint(Math.Exp(Brent.FindRoot(Excess, prevX, x, 1e-12, 200)));
