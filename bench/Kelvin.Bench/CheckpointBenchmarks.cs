@@ -10,7 +10,7 @@ namespace Kelvin.Bench;
 /// Per-layer entropies of a 100-million-weight safetensors checkpoint (10 layers of 10⁷ float32
 /// weights, 400 MB) written to the temp directory in setup and deleted afterwards. Memory is that of
 /// the layers in flight (about 16 bytes per weight of each: the float64 values and their sorted
-/// copy), not of the model. Run: `dotnet run -c Release --project bench/Kelvin.Bench -- --filter '*Checkpoint*'`.
+/// copy), not of the model. Run: `dotnet run -c Release --project bench/Kelvin.Bench -- --filter '*CheckpointFile*'`.
 /// scripts/bench-checkpoint.sh measures the same through the CLI with peak memory (max RSS).
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
@@ -39,9 +39,9 @@ public class CheckpointBenchmarks
     public void Cleanup() => File.Delete(_path);
 
     [Benchmark]
-    public double LayerEntropies100M()
+    public double? LayerEntropies100M()
     {
         using var c = CheckpointFile.Open(_path);
-        return CheckpointEntropy.Total(CheckpointEntropy.OfLayers(c, ParameterSelection.Default, new VasicekEntropy()));
+        return CheckpointEntropy.OfLayers(c, ParameterSelection.Default, new VasicekEntropy()).Total;
     }
 }

@@ -54,16 +54,17 @@ internal static class CompareCommand
 
     private static void Render(CheckpointComparison r, string estimator)
     {
+        var console = StdoutConsole.Create();
         var table = new Table().AddColumns("layer", "n", "S_before (nats)", "S_after (nats)", "ΔS (nats)");
         foreach (var l in r.Layers)
-            table.AddRow(Markup.Escape(l.Name), l.Count.ToString(), CheckpointOptions.Number(l.EntropyBefore), CheckpointOptions.Number(l.EntropyAfter), CheckpointOptions.Number(l.EntropyChange));
-        table.AddRow("[bold]global[/]", r.Layers.Sum(l => l.Count).ToString(), CheckpointOptions.Number(r.EntropyBefore), CheckpointOptions.Number(r.EntropyAfter), CheckpointOptions.Number(r.EntropyChange));
-        AnsiConsole.Write(table);
-        AnsiConsole.WriteLine($"particle view, estimator {estimator}");
+            table.AddRow(Markup.Escape(l.Name), l.Count.ToString(), StdoutConsole.Number(l.EntropyBefore), StdoutConsole.Number(l.EntropyAfter), StdoutConsole.Number(l.EntropyChange));
+        table.AddRow("[bold]global[/]", r.Layers.Sum(l => l.Count).ToString(), StdoutConsole.Number(r.Before.Total), StdoutConsole.Number(r.After.Total), StdoutConsole.Number(r.EntropyChange));
+        console.Write(table);
+        console.WriteLine($"particle view, estimator {estimator}");
         if (r.Transition is { } tr)
-            AnsiConsole.WriteLine($"ΔE = {CheckpointOptions.Number(tr.EnergyChange)}, ΔS = {CheckpointOptions.Number(r.EntropyChange)} nats, T = {tr.Temperature} ({tr.Temperature.Regime.Name()})");
+            console.WriteLine($"ΔE = {StdoutConsole.Number(tr.EnergyChange)}, ΔS = {StdoutConsole.Number(r.EntropyChange)} nats, T = {tr.Temperature} ({tr.Temperature.Regime.Name()})");
         else
-            AnsiConsole.WriteLine($"T: {r.TemperatureNote}");
+            console.WriteLine($"T: {r.TemperatureNote}");
     }
 
     private sealed record CompareJson(
@@ -73,12 +74,12 @@ internal static class CompareCommand
     private sealed record LayerJson(
         [property: JsonPropertyName("name")] string Name,
         [property: JsonPropertyName("n")] long N,
-        [property: JsonPropertyName("S_before")] double SBefore,
-        [property: JsonPropertyName("S_after")] double SAfter,
-        [property: JsonPropertyName("dS")] double DS);
+        [property: JsonPropertyName("S_before")] double? SBefore,
+        [property: JsonPropertyName("S_after")] double? SAfter,
+        [property: JsonPropertyName("dS")] double? DS);
 
     private sealed record GlobalJson(
-        [property: JsonPropertyName("dS")] double DS,
+        [property: JsonPropertyName("dS")] double? DS,
         [property: JsonPropertyName("T")] double? T,
         [property: JsonPropertyName("regime")] string? Regime,
         [property: JsonPropertyName("note")] string? Note);

@@ -22,12 +22,13 @@ internal static class InspectCommand
             var selection = shared.SelectionOf(parse);
             var estimator = shared.EstimatorOf(parse);
             using var checkpoint = CheckpointFile.Open(path);
-            var entropies = CheckpointEntropy.OfLayers(checkpoint, selection, estimator).ToDictionary(l => l.Name);
+            var state = CheckpointEntropy.OfLayers(checkpoint, selection, estimator);
+            var entropies = state.Layers.ToDictionary(l => l.Name);
             var tensors = checkpoint.Tensors.Select(t =>
             {
                 var c = selection.Classify(t);
                 var e = entropies.GetValueOrDefault(t.Name);
-                return new TensorJson(t.Name, t.Shape, t.DType.SafetensorsName(), t.Count, c.IsWeight ? "weight" : "bias/norm", c.Reason, e?.PerWeight, e?.Entropy);
+                return new TensorJson(t.Name, t.Shape, t.DType.SafetensorsName(), t.Count, c.IsWeight ? "weight" : "bias/norm", c.Reason, e?.PerParameter, e?.Entropy);
             }).ToList();
             var skipped = checkpoint switch
             {
@@ -36,7 +37,7 @@ internal static class InspectCommand
                 _ => [],
             };
             var result = new InspectJson(Path.GetFileName(path), checkpoint.Format, estimator.Name, checkpoint.Metadata, tensors,
-                [.. skipped.Select(s => new SkippedJson(s.Name, s.DType, s.Reason))], CheckpointEntropy.Total(entropies.Values));
+                [.. skipped.Select(s => new SkippedJson(s.Name, s.DType, s.Reason))], state.Total);
             if (parse.GetValue(shared.Json)) JsonOutput.Write(result);
             else Render(result);
             return 0;
@@ -46,15 +47,16 @@ internal static class InspectCommand
 
     private static void Render(InspectJson r)
     {
-        AnsiConsole.WriteLine($"{r.File}: {r.Format}, {r.Tensors.Count} tensors, {r.Tensors.Count(t => t.Role == "weight")} weights");
-        foreach (var (k, v) in r.Metadata) AnsiConsole.WriteLine($"  {k} = {v}");
+        var console = StdoutConsole.Create();
+        console.WriteLine($"{r.File}: {r.Format}, {r.Tensors.Count} tensors, {r.Tensors.Count(t => t.Role == "weight")} weights");
+        foreach (var (k, v) in r.Metadata) console.WriteLine($"  {k} = {v}");
         var table = new Table().AddColumns("tensor", "shape", "dtype", "n", "role", "h (nats)", "S (nats)");
         foreach (var t in r.Tensors)
             table.AddRow(Markup.Escape(t.Name), Markup.Escape(TensorShape.Format(t.Shape)), t.DType, t.N.ToString(), Markup.Escape($"{t.Role} ({t.Reason})"),
-                t.H is double h ? CheckpointOptions.Number(h) : "-", t.S is double s ? CheckpointOptions.Number(s) : "-");
-        AnsiConsole.Write(table);
-        foreach (var s in r.Skipped) AnsiConsole.WriteLine($"skipped {Markup.Escape(s.Name)} ({s.DType}): {s.Reason}");
-        AnsiConsole.WriteLine($"S = Σ_l S_l = {CheckpointOptions.Number(r.S)} nats (particle view, estimator {r.Estimator})");
+                t.Role == "weight" ? StdoutConsole.Number(t.H) : "-", t.Role == "weight" ? StdoutConsole.Number(t.S) : "-");
+        console.Write(table);
+        foreach (var s in r.Skipped) console.WriteLine($"skipped {s.Name} ({s.DType}): {s.Reason}");
+        console.WriteLine($"S = Σ_l S_l = {StdoutConsole.Number(r.S)} nats (particle view, estimator {r.Estimator}; — means a layer without spread, S = −∞)");
     }
 
     private sealed record InspectJson(
@@ -64,7 +66,7 @@ internal static class InspectCommand
         [property: JsonPropertyName("metadata")] IReadOnlyDictionary<string, string> Metadata,
         [property: JsonPropertyName("tensors")] IReadOnlyList<TensorJson> Tensors,
         [property: JsonPropertyName("skipped")] IReadOnlyList<SkippedJson> Skipped,
-        [property: JsonPropertyName("S")] double S);
+        [property: JsonPropertyName("S")] double? S);
 
     private sealed record TensorJson(
         [property: JsonPropertyName("name")] string Name,

@@ -1,12 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
 using Kelvin.Checkpoints;
 using Kelvin.Entropy;
 
 namespace Kelvin.Cli.Rendering;
 
 /// <summary>The options shared by `kelvin compare` and `kelvin inspect`: the entropy estimator and
-/// the --include/--exclude globs that override the weight/bias rule; plus number formatting.</summary>
+/// the --include/--exclude globs that override the weight/bias rule; and --json.</summary>
 internal sealed class CheckpointOptions
 {
     public Option<string> Estimator { get; } = new("--estimator") { Description = "entropy estimator h (THEORY §8)", DefaultValueFactory = _ => "vasicek" };
@@ -26,7 +25,4 @@ internal sealed class CheckpointOptions
 
     public ParameterSelection SelectionOf(ParseResult parse) =>
         new(parse.GetValue(Include) ?? [], parse.GetValue(Exclude) ?? []);
-
-    /// <summary>A number for a table: 6 significant digits, invariant culture.</summary>
-    public static string Number(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
 }

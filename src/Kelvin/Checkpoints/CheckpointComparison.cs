@@ -12,30 +12,32 @@ namespace Kelvin.Checkpoints;
 /// </summary>
 public sealed record CheckpointComparison(
     IReadOnlyList<LayerEntropyChange> Layers,
-    double EntropyBefore,
-    double EntropyAfter,
+    StateEntropy Before,
+    StateEntropy After,
     Transition? Transition,
     string? TemperatureNote)
 {
-    /// <summary>ΔS = S_after − S_before = Σ_l ΔS_l, in nats.</summary>
-    public double EntropyChange => EntropyAfter - EntropyBefore;
+    /// <summary>ΔS = S_after − S_before = Σ_l ΔS_l, in nats; null when a state is a point (S = −∞).</summary>
+    public double? EntropyChange => After.Total - Before.Total;
 
     /// <summary>Compares two opened checkpoints. Both must hold the same weight tensors with the same
     /// shapes; <paramref name="energyBefore"/>/<paramref name="energyAfter"/> are both given or both null.</summary>
-    public static CheckpointComparison Compare(Checkpoint before, Checkpoint after, ParameterSelection selection, IEntropyEstimator estimator,
+    public static CheckpointComparison Compare(CheckpointFile before, CheckpointFile after, ParameterSelection selection, IEntropyEstimator estimator,
         double? energyBefore = null, double? energyAfter = null, int maxParallelism = -1)
     {
         CheckMatchingLayers(selection.Weights(before), selection.Weights(after));
         var a = CheckpointEntropy.OfLayers(before, selection, estimator, maxParallelism);
         var b = CheckpointEntropy.OfLayers(after, selection, estimator, maxParallelism);
-        var layers = a.Zip(b, (x, y) => new LayerEntropyChange(x.Name, x.Count, x.Entropy, y.Entropy)).ToList();
-        double sBefore = CheckpointEntropy.Total(a), sAfter = CheckpointEntropy.Total(b);
+        var layers = a.Layers.Zip(b.Layers, (x, y) => new LayerEntropyChange(x.Name, x.ParameterCount, x.Entropy, y.Entropy)).ToList();
         if (energyBefore.HasValue != energyAfter.HasValue)
             throw new KelvinException("give both energies (--energy-before and --energy-after) or neither");
         if (energyBefore is double e1 && energyAfter is double e2)
-            return new(layers, sBefore, sAfter, Transition.Between(e1, sBefore, e2, sAfter), null);
-        return new(layers, sBefore, sAfter, null, "no energies given: T = ΔE/ΔS needs the loss of both checkpoints on the same data (--energy-before, --energy-after)");
+            return new(layers, a, b, Transition.Between(State(e1, a), State(e2, b)), null);
+        return new(layers, a, b, null, "no energies given: T = ΔE/ΔS needs the loss of both checkpoints on the same data (--energy-before, --energy-after)");
     }
+
+    private static ThermodynamicState State(double energy, StateEntropy entropy) =>
+        entropy.Total is double s ? ThermodynamicState.Of(energy, s) : ThermodynamicState.Point(energy);
 
     private static void CheckMatchingLayers(IReadOnlyList<CheckpointTensor> before, IReadOnlyList<CheckpointTensor> after)
     {

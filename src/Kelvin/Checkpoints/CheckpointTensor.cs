@@ -3,7 +3,7 @@ namespace Kelvin.Checkpoints;
 /// <summary>
 /// One tensor of a checkpoint as the file declares it: its name (kept exactly as in the file), shape,
 /// element type and element count n = Π shape. The values are not held here; a
-/// <see cref="Checkpoint"/> reads them on demand, one tensor at a time.
+/// <see cref="CheckpointFile"/> reads them on demand, one tensor at a time.
 /// </summary>
 public sealed record CheckpointTensor(string Name, IReadOnlyList<long> Shape, TensorDType DType)
 {

@@ -1,7 +1,7 @@
 namespace Kelvin.Checkpoints;
 
 /// <summary>A single NumPy .npy array as a one-tensor checkpoint (the tensor is named after the file).</summary>
-public sealed class NpyCheckpoint : Checkpoint
+public sealed class NpyCheckpoint : CheckpointFile
 {
     private readonly Stream _stream;
     private readonly bool _ownsStream;
@@ -23,8 +23,6 @@ public sealed class NpyCheckpoint : Checkpoint
         SetTensors([tensor]);
     }
 
-    /// <summary>Opens the .npy file at <paramref name="path"/>; the tensor is named after the file.</summary>
-    public static NpyCheckpoint Open(string path) => new(File.OpenRead(path), Path.GetFileNameWithoutExtension(path), ownsStream: true);
 
     protected override void ReadCore(int index, Span<double> destination)
     {

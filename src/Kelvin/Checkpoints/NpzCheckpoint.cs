@@ -8,7 +8,7 @@ namespace Kelvin.Checkpoints;
 /// size is checked against the entry's uncompressed size and against what its compressed bytes can
 /// possibly inflate to (deflate expands at most 1032:1) before anything of that size is allocated.
 /// </summary>
-public sealed class NpzCheckpoint : Checkpoint
+public sealed class NpzCheckpoint : CheckpointFile
 {
     /// <summary>The most a deflate stream can expand (RFC 1951's maximum ratio, rounded up).</summary>
     private const long MaxDeflateRatio = 1032;
@@ -50,8 +50,6 @@ public sealed class NpzCheckpoint : Checkpoint
         }
     }
 
-    /// <summary>Opens the .npz file at <paramref name="path"/>.</summary>
-    public static NpzCheckpoint Open(string path) => new(File.OpenRead(path), ownsStream: true);
 
     /// <summary>The bytes an entry can really hold: its declared size, bounded by its compressed size
     /// (itself bounded by the file) times the largest deflate ratio.</summary>

@@ -10,7 +10,7 @@ namespace Kelvin.Checkpoints;
 /// bit patterns of float16/bfloat16) and double_data (10). Every other field is skipped. Tensors of
 /// non-float element types are listed in <see cref="Skipped"/>; external data is refused.
 /// </summary>
-public sealed class OnnxCheckpoint : Checkpoint
+public sealed class OnnxCheckpoint : CheckpointFile
 {
     private enum Source { Raw, PackedFloat, PackedDouble, PackedInt32, Inline }
 
@@ -49,8 +49,6 @@ public sealed class OnnxCheckpoint : Checkpoint
         SetTensors(tensors);
     }
 
-    /// <summary>Opens the ONNX model at <paramref name="path"/>.</summary>
-    public static OnnxCheckpoint Open(string path) => new(File.OpenRead(path), ownsStream: true);
 
     private void ReadInitializer(long start, long end, List<CheckpointTensor> tensors, List<SkippedTensor> skipped)
     {

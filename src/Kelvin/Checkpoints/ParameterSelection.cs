@@ -44,7 +44,7 @@ public sealed partial class ParameterSelection
     }
 
     /// <summary>The weights of <paramref name="checkpoint"/>, in file order.</summary>
-    public IReadOnlyList<CheckpointTensor> Weights(Checkpoint checkpoint) =>
+    public IReadOnlyList<CheckpointTensor> Weights(CheckpointFile checkpoint) =>
         [.. checkpoint.Tensors.Where(t => Classify(t).IsWeight)];
 
     [GeneratedRegex(@"^(bn|ln)\d*$")]

@@ -10,7 +10,7 @@ namespace Kelvin.Checkpoints;
 /// little-endian data. Reads F16, BF16, F32 and F64; integer, boolean and 8-bit float tensors are
 /// listed in <see cref="Skipped"/>; any other dtype is an error.
 /// </summary>
-public sealed class SafetensorsCheckpoint : Checkpoint
+public sealed class SafetensorsCheckpoint : CheckpointFile
 {
     /// <summary>The largest JSON header accepted (the reference implementation's limit, 100 MB).</summary>
     public const long MaxHeaderBytes = 100_000_000;
@@ -91,8 +91,6 @@ public sealed class SafetensorsCheckpoint : Checkpoint
         SetTensors(tensors);
     }
 
-    /// <summary>Opens the safetensors file at <paramref name="path"/>.</summary>
-    public static SafetensorsCheckpoint Open(string path) => new(File.OpenRead(path), ownsStream: true);
 
     private static void ReadMetadata(JsonElement value, Dictionary<string, string> metadata)
     {

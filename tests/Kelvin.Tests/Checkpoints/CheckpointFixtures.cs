@@ -14,10 +14,10 @@ internal static class CheckpointFixtures
 
     public static byte[] Bytes(string file) => File.ReadAllBytes(PathOf(file));
 
-    public static Checkpoint Open(string file) => CheckpointFile.Open(PathOf(file));
+    public static CheckpointFile Open(string file) => CheckpointFile.Open(PathOf(file));
 
     /// <summary>Opens in-memory bytes as the checkpoint <paramref name="fileName"/> would be.</summary>
-    public static Checkpoint Open(byte[] bytes, string fileName) => CheckpointFile.Open(new MemoryStream(bytes, writable: false), fileName);
+    public static CheckpointFile Open(byte[] bytes, string fileName) => CheckpointFile.Open(new MemoryStream(bytes, writable: false), fileName);
 
     private static string Find()
     {

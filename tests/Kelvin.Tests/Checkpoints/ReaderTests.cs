@@ -38,7 +38,7 @@ public class ReaderTests
         var results = new[] { "safetensors", "npz", "onnx" }.Select(ext =>
         {
             using var c = CheckpointFixtures.Open($"mlp-{stage}.{ext}");
-            return CheckpointEntropy.OfLayers(c, ParameterSelection.Default, estimator).ToDictionary(l => l.Name, l => l.Entropy);
+            return CheckpointEntropy.OfLayers(c, ParameterSelection.Default, estimator).Layers.ToDictionary(l => l.Name, l => l.Entropy!.Value);
         }).ToList();
         foreach (var name in Layers)
         {
@@ -118,15 +118,15 @@ public class ReaderTests
         using var c = CheckpointFixtures.Open("mlp-trained.onnx");
         var one = CheckpointEntropy.OfLayers(c, ParameterSelection.Default, new VasicekEntropy(), maxParallelism: 1);
         var many = CheckpointEntropy.OfLayers(c, ParameterSelection.Default, new VasicekEntropy(), maxParallelism: 8);
-        Assert.Equal(one.Select(l => BitConverter.DoubleToInt64Bits(l.Entropy)), many.Select(l => BitConverter.DoubleToInt64Bits(l.Entropy)));
+        Assert.Equal(one.Layers.Select(l => BitConverter.DoubleToInt64Bits(l.Entropy!.Value)), many.Layers.Select(l => BitConverter.DoubleToInt64Bits(l.Entropy!.Value)));
     }
 
     [Fact]
     public void Layer_entropy_is_n_times_the_per_weight_entropy_of_the_pooled_values()
     {
         using var c = CheckpointFixtures.Open("mlp-trained.safetensors");
-        var layer = CheckpointEntropy.OfLayers(c, ParameterSelection.Default, new VasicekEntropy()).Single(l => l.Name == "fc2.weight");
+        var layer = CheckpointEntropy.OfLayers(c, ParameterSelection.Default, new VasicekEntropy()).Layers.Single(l => l.Name == "fc2.weight");
         double h = new VasicekEntropy().Estimate(SortedSample.From(c.ReadValues("fc2.weight")));
-        Assert.Equal(256 * h, layer.Entropy, 1e-12);
+        Assert.Equal(256 * h, layer.Entropy!.Value, 1e-12);
     }
 }

@@ -23,8 +23,9 @@ public static class LayerEntropyPlot
             double center = 3 * i + 1;
             positions[i] = center;
             labels[i] = layers[i].Name;
-            bars.Add(new Bar { Position = center - 0.5, Value = layers[i].EntropyBefore, FillColor = beforeColor, Size = 1 });
-            bars.Add(new Bar { Position = center + 0.5, Value = layers[i].EntropyAfter, FillColor = afterColor, Size = 1 });
+            // A layer without spread (S_l = −∞) gets no bar.
+            if (layers[i].EntropyBefore is double b) bars.Add(new Bar { Position = center - 0.5, Value = b, FillColor = beforeColor, Size = 1 });
+            if (layers[i].EntropyAfter is double a) bars.Add(new Bar { Position = center + 0.5, Value = a, FillColor = afterColor, Size = 1 });
         }
         plot.Add.Bars(bars);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels);
