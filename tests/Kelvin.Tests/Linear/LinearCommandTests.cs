@@ -124,7 +124,7 @@ public sealed class LinearCommandTests : IDisposable
     public void SameSeedSameJsonOnOneProcessorAndMany()
     {
         // A separate process per run, so DOTNET_PROCESSOR_COUNT really limits the thread pool.
-        string[] args = [.. Args("--loss", "ce", "--init", "uniform", "--json")];
+        string[] args = [.. Args("--loss", "ce", "--init", "uniform", "--noise", "1", "--lr", "0.05", "--json")];
         string one = RunProcess(args, processors: 1), many = RunProcess(args, processors: null);
         Assert.StartsWith("{", one);
         Assert.Equal(one, many);
