@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Acceptance runs of the linear-model issue (docs/linear.md, "Acceptance"). Takes ~10-20 minutes on 2 cores
-# (the ce cells are the slow ones: λ_min(H) is small, so SGD needs ~10⁵ steps to equilibrate).
+# Acceptance runs of the linear-model issue (docs/linear.md, "Acceptance"). Takes ~2-4 minutes on 2 cores
+# (the ce cells are the slow ones: λ_min(H) is small, so SGD runs up to ~10⁶ steps to equilibrate).
 #   scripts/linear-acceptance.sh [OUTDIR]      (default: artifacts/linear-acceptance)
 # Prints one line per check with PASS/FAIL and writes every JSON, the sweep CSV and PNG to OUTDIR.
 set -euo pipefail
@@ -64,5 +64,21 @@ $KELVIN linear --loss mse --init normal $COMMON --sweep lr --from 0.002 --to 0.0
 check "sweep lr" "$f" 'all(abs(p["T_simulated"]/p["T_analytic"]-1) < 0.10 and abs(p["T_simulated"]-p["T_analytic"]) < 4*p["T_simulated_se"] for p in j["points"])' \
   '"; ".join("η=%.3g: %.4g vs %.4g±%.2g" % (p["value"], p["T_analytic"], p["T_simulated"], p["T_simulated_se"]) for p in j["points"])'
 test -s "$OUT/sweep-lr.png" && echo "PASS sweep plot: $OUT/sweep-lr.png" || { echo "FAIL sweep plot missing"; fail=1; }
+
+# 7. A markdown summary of the nine cells (pasted into docs/linear.md).
+python3 - "$OUT" > "$OUT/results.md" <<'PY'
+import json, sys
+out = sys.argv[1]
+print("| loss | init | E_I an / sim (z) | S_I an / sim (z) | E* an / sim (z) | S* an / sim (z) | T_I an | T_I sim ± SE | rel diff | max z |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for loss in ("mse", "mae", "ce"):
+    for init in ("normal", "uniform", "mixed"):
+        j = json.load(open(f"{out}/cell-{loss}-{init}.json"))
+        a, s, e = j["analytic"], j["simulated"], j["simulated"]["stderr"]
+        def q(k): return "%.5g / %.5g (%+.2f)" % (a[k], s[k], (a[k] - s[k]) / e[k])
+        print(f"| {loss} | {init} | {q('E_init')} | {q('S_init')} | {q('E_trained')} | {q('S_trained')} | %.5g | %.5g ± %.2g | %.2f%% | %.2f |"
+              % (a["T"], s["T"], e["T"], 100 * j["agreement"]["T_rel_diff"], j["agreement"]["max_z"]))
+PY
+echo "summary table: $OUT/results.md"
 
 exit $fail

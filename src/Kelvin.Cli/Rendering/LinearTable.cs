@@ -15,7 +15,7 @@ internal static class LinearTable
         AnsiConsole.MarkupLine(Markup.Escape(
             $"linear model: {data.Name}, d = {data.Dimension}, n = {data.Count}; loss {setting.Loss.Name}, init {setting.Init.Description}; " +
             $"η = {F(setting.LearningRate)}, B = {setting.Batch}; K = {s.Initial.Samples.Length}, {s.Trained.Steps} SGD steps; E_I by {a.InitialEnergy.Method}"));
-        var table = new Table().AddColumns("quantity", "analytic", "simulated", "± SE", "z = (an − sim)/SE");
+        var table = new Table().AddColumns("quantity", "analytic", "simulated", "± SE", "(an−sim)/SE");
         Row(table, "E_init (loss)", a.InitialEnergy.Value, s.Initial.Energy);
         Row(table, "S_init (nats)", a.InitialEntropy, s.Initial.Entropy);
         Row(table, "E_trained (loss)", a.Trained.Energy, s.Trained.Energy);
@@ -23,7 +23,7 @@ internal static class LinearTable
         TemperatureRow(table, "T_I (loss/nat)", a.Temperature, s.Transition.Temperature, s.TemperatureStdErr);
         if (r is not null)
         {
-            TemperatureRow(table, "T_II refresh (loss/nat)", r.Analytic.Transition.Temperature, r.Transition.Temperature, r.TemperatureStdErr);
+            TemperatureRow(table, "T_II (loss/nat)", r.Analytic.Transition.Temperature, r.Transition.Temperature, r.TemperatureStdErr);
             table.AddRow("W work (loss)", F(r.Analytic.Work), F(r.Work), "", "");
             table.AddRow("Q heat (loss)", F(r.Analytic.Heat), F(r.Heat), "", "");
         }

@@ -21,6 +21,13 @@ public static class Minimizer
     /// <summary>Iteration cap of IRLS and Newton.</summary>
     public const int MaxIterations = 500;
 
+    /// <summary>Newton decrement gᵀH⁻¹g, relative to 1 + U, below which logistic regression takes one last
+    /// full step and stops: U's own round-off (~1e−16 relative) makes smaller decrements unmeasurable.</summary>
+    public const double RoundOffDecrement = 1e-12;
+
+    /// <summary>Smallest pivot ratio min Lᵢᵢ²/max Lᵢᵢ² of the Cholesky factor of Σ cᵢxᵢxᵢᵀ accepted as full rank.</summary>
+    public const double CollinearPivotRatio = 1e-12;
+
     /// <summary>w* and U_D(w*) for <paramref name="loss"/> on <paramref name="data"/>.</summary>
     public static MinimumEnergy Minimize(LinearData data, IEnergyForm loss)
     {
@@ -65,7 +72,7 @@ public static class Minimizer
     }
 
     /// <summary>ce: Newton's method with step halving (Armijo). Stops when the Newton decrement is below
-    /// 1e−20, or after <see cref="MaxIterations"/>. If U_D falls below ln 2 / n every sample has a
+    /// 1e−20 (or, below <see cref="RoundOffDecrement"/>·(1 + U), after one last full step), or after <see cref="MaxIterations"/>. If U_D falls below ln 2 / n every sample has a
     /// positive margin: the data are linearly separable and U_D has no minimum (an error).</summary>
     public static MinimumEnergy LogisticRegression(LinearData data)
     {
@@ -90,6 +97,15 @@ public static class Minimizer
             double decrement = g.DotProduct(step);
             if (!double.IsFinite(decrement)) throw new KelvinException("logistic regression failed: the Hessian is singular (are the features collinear?)");
             if (decrement <= 1e-20) return new MinimumEnergy(w, u, it);
+            if (decrement <= RoundOffDecrement * (1 + u))
+            {
+                // Within round-off of the minimum (U − U* ≈ decrement/2): Newton's quadratic convergence makes one
+                // full step land on it; an Armijo test here would compare equal energies and never terminate.
+                var last = new double[d];
+                for (int j = 0; j < d; j++) last[j] = w[j] - step[j];
+                double ul = data.Energy(loss, last);
+                return ul <= u ? new MinimumEnergy(last, ul, it) : new MinimumEnergy(w, u, it);
+            }
             double t = 1;
             var trial = new double[d];
             double ut;
@@ -121,7 +137,12 @@ public static class Minimizer
             for (int j = 0; j < d; j++) b[j] += c * x[j];
         }
         for (int j = 0; j < d; j++) b[j] /= data.Count;
-        try { return a.Cholesky().Solve(Vector<double>.Build.DenseOfArray(b)).ToArray(); }
-        catch (ArgumentException) { throw new KelvinException("the features are collinear (XᵀX is singular): no unique minimum"); }
+        const string collinear = "the features are collinear (XᵀX is singular): no unique minimum";
+        MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> cholesky;
+        try { cholesky = a.Cholesky(); }
+        catch (ArgumentException) { throw new KelvinException(collinear); }
+        var pivots = Enumerable.Range(0, d).Select(j => cholesky.Factor[j, j] * cholesky.Factor[j, j]).ToArray();
+        if (!(pivots.Min() > CollinearPivotRatio * pivots.Max())) throw new KelvinException(collinear);
+        return cholesky.Solve(Vector<double>.Build.DenseOfArray(b)).ToArray();
     }
 }

@@ -40,7 +40,9 @@ public static class LinearSweepPlot
         plot.Title($"Training temperature of a linear model ({sweep.Loss}, {sweep.Init})");
         plot.XLabel(sweep.ParameterLabel);
         plot.YLabel("T_I (loss units per nat)");
-        plot.ShowLegend(Alignment.UpperRight);
+        // the legend goes in the upper corner the curve leaves empty: left when T rises along the sweep
+        var ts = sweep.Points.Select(p => p.Analytic ?? p.Simulated).OfType<double>().ToArray();
+        plot.ShowLegend(ts.Length > 1 && ts[^1] > ts[0] ? Alignment.UpperLeft : Alignment.UpperRight);
         try { plot.SavePng(path, width, height); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
         { throw new KelvinException($"cannot write the plot to {path}: {e.Message}", e); }
