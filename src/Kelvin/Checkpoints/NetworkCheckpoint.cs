@@ -25,6 +25,13 @@ public sealed record NetworkCheckpoint(Mlp Network, NetworkProvenance Provenance
     /// <exception cref="KelvinException">for an activation that cannot be named (a user delegate).</exception>
     public static void Save(string path, Mlp network, NetworkProvenance provenance)
     {
+        using var file = File.Create(path);
+        Save(file, network, provenance);
+    }
+
+    /// <summary>Writes <paramref name="network"/> and <paramref name="provenance"/> to <paramref name="output"/>.</summary>
+    public static void Save(Stream output, Mlp network, NetworkProvenance provenance)
+    {
         var tensors = new List<WritableTensor>();
         foreach (var layer in network.Layers)
         {
@@ -38,7 +45,7 @@ public sealed record NetworkCheckpoint(Mlp Network, NetworkProvenance Provenance
             [ActivationsKey] = string.Join("/", network.Layers.Where(l => !l.IsOutput).Select(l => Named(l.Activation))),
         };
         foreach (var (key, value) in provenance.ToMetadata()) metadata[key] = value;
-        SafetensorsWriter.Write(path, tensors, TensorDType.Float32, metadata);
+        SafetensorsWriter.Write(output, tensors, TensorDType.Float32, metadata);
     }
 
     /// <summary>Opens the Kelvin network saved at <paramref name="path"/>.</summary>

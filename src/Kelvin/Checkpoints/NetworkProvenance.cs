@@ -26,7 +26,7 @@ public sealed record NetworkProvenance(
     /// <summary>The metadata key that marks a Kelvin network, and its value.</summary>
     public const string FormatKey = "format", FormatValue = "kelvin-mlp/1";
 
-    /// <summary>Whether the metadata was written by <see cref="NetworkCheckpoint.Save"/>.</summary>
+    /// <summary>Whether the metadata was written by <see cref="NetworkCheckpoint"/>.</summary>
     public static bool IsKelvinNetwork(IReadOnlyDictionary<string, string> metadata) =>
         metadata.TryGetValue(FormatKey, out var f) && f == FormatValue;
 
