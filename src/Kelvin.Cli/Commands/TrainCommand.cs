@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Kelvin.Checkpoints;
 using Kelvin.Cli.Rendering;
 using Kelvin.Data;
+using Kelvin.Networks.Training;
 using Kelvin.Trajectories;
 
 namespace Kelvin.Cli.Commands;
@@ -15,7 +17,7 @@ internal static class TrainCommand
     {
         var training = new TrainingCommandOptions();
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
-        var outDir = new Option<string?>("--out") { Description = "directory for curve.csv, temperature.png and layer-temperatures.png" };
+        var outDir = new Option<string?>("--out") { Description = "directory for curve.csv, temperature.png, layer-temperatures.png and init/trained.safetensors (member 0)" };
         var command = new Command("train", "Train a network and measure the training transition: E, S, T globally and per layer (THEORY §4, §6).");
         training.AddTo(command);
         command.Options.Add(json);
@@ -24,11 +26,20 @@ internal static class TrainCommand
         {
             var request = training.Read(parse);
             var split = request.Split;
-            var (members, run) = TrainingProgressDisplay.Run(training.ProgressMode(parse), "training",
-                progress => RecordedTrainer.Train(request.Setup, split.Train, progress));
+            var setup = request.Setup;
+            var members = Ensemble.Initialize(setup.Architecture, setup.Initialization, setup.Options.Seed, setup.Members);
+            var initial = members[0].Clone();
+            var run = TrainingProgressDisplay.Run(training.ProgressMode(parse), "training",
+                progress => RecordedTrainer.Continue(members, setup, split.Train, progress));
             double score = TestScore.Of(members, split.Test);
             var analysis = TransitionAnalysis.Of(run, request.Settings);
-            if (parse.GetValue(outDir) is { } dir) TransitionReport.WriteFiles(analysis, dir, "", $"{split.Train.Name}: training transition");
+            if (parse.GetValue(outDir) is { } dir)
+            {
+                TransitionReport.WriteFiles(analysis, dir, "", $"{split.Train.Name}: training transition");
+                // Member 0 at initialization and trained, reopenable by `kelvin compare` (THEORY §6 via the straight path).
+                NetworkCheckpoint.Save(Path.Combine(dir, "init.safetensors"), initial, training.Provenance(parse, setup, run.MemberEnergy(0, 0)));
+                NetworkCheckpoint.Save(Path.Combine(dir, "trained.safetensors"), members[0], training.Provenance(parse, setup, run.MemberEnergy(0, run.CheckpointCount - 1)));
+            }
             if (parse.GetValue(json)) JsonOutput.Write(TrainJson.Of(split.Train.Task, score, analysis));
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Kelvin.Checkpoints;
 using Kelvin.Data;
 using Kelvin.Distributions;
 using Kelvin.Energy;
@@ -78,6 +79,11 @@ internal sealed class TrainingCommandOptions
         var setup = new TrainingSetup(architecture, init, options, members, evalSize);
         return new TrainingRequest(split, setup, new TransitionSettings(late, window, EntropyEstimators.Parse(parse.GetValue(Estimator)!)));
     }
+
+    /// <summary>What a saved network of this request needs to be re-evaluated (loss, data, split seed,
+    /// evaluation set), with its evaluation energy <paramref name="energy"/>.</summary>
+    public NetworkProvenance Provenance(ParseResult parse, TrainingSetup setup, double? energy) =>
+        new(setup.Options.Energy.Name, parse.GetValue(Data), parse.GetValue(Target), parse.GetValue(Seed), parse.GetValue(TestFraction), setup.EvaluationSize, energy);
 
     /// <summary>"bar", "lines" or "none" for <paramref name="parse"/>'s --progress.</summary>
     public string ProgressMode(ParseResult parse) => parse.GetValue(Progress)?.Trim().ToLowerInvariant() switch

@@ -6,10 +6,11 @@ namespace Kelvin.Checkpoints;
 /// <summary>
 /// The particle-view entropy of a checkpoint (THEORY §2): for each weight tensor l (see
 /// <see cref="ParameterSelection"/>), S_l = n_l · h(values of l) computed by
-/// <see cref="StateEntropies.Particle"/> on a one-sample <see cref="LayerSamples"/>, and the global
+/// as <see cref="StateEntropies.Particle(LayerSamples, IEntropyEstimator)"/> does for one sample, and the global
 /// S = Σ_l S_l (<see cref="StateEntropy.Total"/>; null when a layer has no spread, a point).
-/// Layers are read one at a time (under a lock on the file) into one reusable buffer per worker
-/// (workers = cores) and estimated in parallel, so memory is a few layers, not the model; each
+/// Layers are read one at a time (under a lock on the file), each into its own array that is then
+/// sorted in place (plus, with ties, one dequantized copy), and estimated in parallel (workers =
+/// cores), so memory is about 16 bytes per weight of the layers in flight, not the model; each
 /// layer's number depends only on its own values, so results are identical on any thread count.
 /// </summary>
 public static class CheckpointEntropy
@@ -22,22 +23,20 @@ public static class CheckpointEntropy
         var errors = new Exception?[weights.Count];
         var gate = new object();
         int workers = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount;
-        long largest = weights.Count == 0 ? 0 : weights.Max(w => w.Count);
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
-        Parallel.For(0, weights.Count, options, () => new double[largest], (i, _, buffer) =>
+        Parallel.For(0, weights.Count, options, i =>
         {
             try
             {
-                var values = buffer.AsSpan(0, (int)weights[i].Count);
+                var values = new double[weights[i].Count];
                 lock (gate) checkpoint.ReadValues(weights[i], values);
-                results[i] = Of(weights[i], values, estimator);
+                results[i] = Own(weights[i], values, estimator);
             }
             catch (Exception e)
             {
                 errors[i] = e;
             }
-            return buffer;
-        }, _ => { });
+        });
         // The first failing layer in file order, whatever the thread count.
         if (errors.FirstOrDefault(e => e is not null) is Exception error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
         return new StateEntropy(EntropyView.Particle, estimator.Name, results);
@@ -45,7 +44,11 @@ public static class CheckpointEntropy
 
     /// <summary>S_l = n_l · h(<paramref name="values"/>) for the layer <paramref name="tensor"/>
     /// (null entropy when all values are equal: a point).</summary>
-    public static LayerEntropy Of(CheckpointTensor tensor, ReadOnlySpan<double> values, IEntropyEstimator estimator)
+    public static LayerEntropy Of(CheckpointTensor tensor, ReadOnlySpan<double> values, IEntropyEstimator estimator) =>
+        Own(tensor, values.ToArray(), estimator);
+
+    /// <summary><see cref="Of"/> taking ownership of <paramref name="values"/> (sorted in place).</summary>
+    private static LayerEntropy Own(CheckpointTensor tensor, double[] values, IEntropyEstimator estimator)
     {
         for (int i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i]))
@@ -53,9 +56,7 @@ public static class CheckpointEntropy
         if (values.Length < 2) throw new KelvinException($"layer '{tensor.Name}' has {values.Length} weight; entropy needs at least 2 (see --exclude)");
         try
         {
-            var layer = new LayerSamples(tensor.Name, values.Length);
-            layer.Add(values);
-            return StateEntropies.Particle(layer, estimator);
+            return StateEntropies.Particle(tensor.Name, values.Length, 1, values, estimator);
         }
         catch (KelvinException e)
         {

@@ -15,7 +15,8 @@ namespace Kelvin.Entropy;
 /// in continuous data, the local spacing). The draws come from a generator seeded by the atom's value
 /// and count, so the result is deterministic. (Uniform draws, not an even grid: an even grid has no
 /// Poisson-like local structure and biases the k-NN estimator by up to +0.46 nats.) The resolved values
-/// are strictly increasing, so no spacing or distance is 0; the estimate is that of the dequantized
+/// are strictly increasing (a draw that rounds onto its neighbour is moved up by one ulp), so no
+/// spacing or distance is 0; the estimate is that of the dequantized
 /// sample (h ≈ H_discrete + ln w for data on a grid of step w).
 /// Without ties <see cref="Resolved"/> is <see cref="Values"/>.
 /// </para>
@@ -90,9 +91,18 @@ public sealed class SortedSample
             }
             i = j;
         }
-        for (int i = 1; i < n; i++)
-            if (!(r[i] > r[i - 1]))
-                throw new KelvinException($"entropy: the ties at {sorted[i]} cannot be resolved in double precision (resolution {Math.Abs(r[i] - r[i - 1]):G3})");
+        // Two draws of one cell may round to the same double, and a draw may round onto the edge shared
+        // with the next cell (both happen in samples of millions of float32 weights): move such a value
+        // up by one unit in the last place, which keeps the order and changes no spacing measurably.
+        // A sample too dense for that (the nudge would pass the next distinct value) is refused.
+        for (int i = 1, next = 0; i < n; i++)
+        {
+            if (r[i] > r[i - 1]) continue;
+            r[i] = Math.BitIncrement(r[i - 1]);
+            while (next < n && sorted[next] <= sorted[i]) next++;
+            if (next < n && r[i] >= sorted[next])
+                throw new KelvinException($"entropy: the ties at {sorted[i]} cannot be resolved in double precision");
+        }
         return r;
     }
 

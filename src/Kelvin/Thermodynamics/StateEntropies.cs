@@ -28,12 +28,17 @@ public static class StateEntropies
     }
 
     /// <summary>S_l = n_l · h(pooled weights of the layer).</summary>
-    public static LayerEntropy Particle(LayerSamples layer, IEntropyEstimator estimator)
+    public static LayerEntropy Particle(LayerSamples layer, IEntropyEstimator estimator) =>
+        Particle(layer.Name, layer.ParameterCount, layer.SampleCount, layer.Pooled.ToArray(), estimator);
+
+    /// <summary>S_l = n_l · h(<paramref name="pooled"/>), the pooled weights of a layer of
+    /// <paramref name="parameterCount"/> weights over <paramref name="sampleCount"/> samples; takes
+    /// ownership of <paramref name="pooled"/> (sorted in place: no copy, for layers of 10⁷ weights).</summary>
+    internal static LayerEntropy Particle(string name, int parameterCount, int sampleCount, double[] pooled, IEntropyEstimator estimator)
     {
-        var pooled = layer.Pooled;
-        if (IsConstant(pooled)) return new(layer.Name, layer.ParameterCount, layer.SampleCount, null, 1);
-        var sample = SortedSample.Own(pooled.ToArray());
-        return new(layer.Name, layer.ParameterCount, layer.SampleCount, layer.ParameterCount * estimator.Estimate(sample), sample.TieFraction);
+        if (IsConstant(pooled)) return new(name, parameterCount, sampleCount, null, 1);
+        var sample = SortedSample.Own(pooled);
+        return new(name, parameterCount, sampleCount, parameterCount * estimator.Estimate(sample), sample.TieFraction);
     }
 
     /// <summary>S_l = Σ_j h(parameter j across the samples); null (a point) if some parameter never varies.</summary>

@@ -15,6 +15,19 @@ public sealed record LayerTemperature(string Name, double EnergyChange, double? 
 
     /// <summary>The layer's entropy rose: it heated (ΔS_l &gt; 0).</summary>
     public bool Heated => EntropyChange > 0;
+
+    /// <summary>T_l = ΔE_l/ΔS_l by <see cref="Transition.FromChanges"/>, with the tolerances of the
+    /// global transition <paramref name="energyFrom"/> → <paramref name="energyTo"/>
+    /// (<see cref="TransitionTolerance.Default"/>); a point layer (S_l = −∞ on either side) is
+    /// <see cref="Regime.PointState"/>.</summary>
+    public static LayerTemperature Of(string name, double energyChange, double? entropyFrom, double? entropyTo, double energyFrom, double energyTo)
+    {
+        var tolerance = TransitionTolerance.Default;
+        Temperature t = entropyFrom is double a && entropyTo is double b
+            ? Transition.FromChanges(energyChange, b - a, tolerance.Energy(energyFrom, energyTo), tolerance.Entropy(a, b))
+            : Temperature.Degenerate(Regime.PointState);
+        return new LayerTemperature(name, energyChange, entropyFrom, entropyTo, t);
+    }
 }
 
 /// <summary>One point of the T(t) curve: checkpoint step, E and S of the state there, and the

@@ -49,10 +49,7 @@ public sealed record TransitionAnalysis(
             double dE = lateIndices.Average(i => run.Allocation(i, layer));
             double? sFrom = entropies[0].Layers[l].Entropy;
             double? sTo = Mean(lateIndices.Select(i => entropies[i].Layers[layer].Entropy));
-            Temperature t = sFrom is double a && sTo is double b
-                ? Transition.FromChanges(dE, b - a, tolerance.Energy(energyFrom, energyTo), tolerance.Entropy(a, b))
-                : Temperature.Degenerate(Regime.PointState);
-            layers.Add(new LayerTemperature(run.Layers[l].Name, dE, sFrom, sTo, t));
+            layers.Add(LayerTemperature.Of(run.Layers[l].Name, dE, sFrom, sTo, energyFrom, energyTo));
         }
 
         var (curve, isothermality) = BuildCurve(run, entropies, settings.CurveWindow, tolerance);

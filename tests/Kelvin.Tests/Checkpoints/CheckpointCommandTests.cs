@@ -13,7 +13,8 @@ public class CheckpointCommandTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
-        var root = new RootCommand { CompareCommand.Create(), InspectCommand.Create() };
+        var root = new RootCommand();
+        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
         var (stdout, stderr) = (Console.Out, Console.Error);
         using var o = new StringWriter();
         using var e = new StringWriter();
@@ -112,5 +113,39 @@ public class CheckpointCommandTests
         var bias = tensors.Single(t => t.GetProperty("name").GetString() == "fc1.bias");
         Assert.Equal("--include *.bias", bias.GetProperty("reason").GetString());
         Assert.Equal(16 * bias.GetProperty("h").GetDouble(), bias.GetProperty("S").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void A_Kelvin_run_reopens_with_compare_and_gets_layer_temperatures()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"kelvin-run-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, _, err) = Run("train", "--data", "iris", "--hidden", "8", "--epochs", "3", "--every", "4", "--progress", "none", "--out", dir);
+            Assert.True(code == 0, err);
+            string init = Path.Combine(dir, "init.safetensors"), trained = Path.Combine(dir, "trained.safetensors");
+            var (c2, json, err2) = Run("compare", init, trained, "--json");
+            Assert.True(c2 == 0, err2);
+            var root = JsonDocument.Parse(json).RootElement;
+            var layers = root.GetProperty("layers").EnumerateArray().ToList();
+            Assert.Equal(["dense1.weight", "dense2.weight"], layers.Select(l => l.GetProperty("name").GetString()));
+            Assert.Equal(["name", "n", "S_before", "S_after", "dS", "dE", "T", "regime", "heated"], layers[0].EnumerateObject().Select(p => p.Name));
+            var global = root.GetProperty("global");
+            Assert.Equal("recomputed", global.GetProperty("energies").GetString());
+            Assert.NotEqual(JsonValueKind.Null, global.GetProperty("regime").ValueKind);
+            double dE = global.GetProperty("dE").GetDouble();
+            Assert.Equal(dE, layers.Sum(l => l.GetProperty("dE").GetDouble()), Math.Abs(dE) * 2e-3);
+
+            // The energies `train` stored are the ones `compare` recomputes.
+            using var file = CheckpointFile.Open(trained);
+            var path = root.GetProperty("path");
+            Assert.Equal(double.Parse(file.Metadata["kelvin.energy"], System.Globalization.CultureInfo.InvariantCulture), path.GetProperty("E_after").GetDouble(), 1e-9);
+
+            var (c3, text, _) = Run("compare", init, trained);
+            Assert.Equal(0, c3);
+            Assert.Contains("straight path", text);
+            Assert.Contains("T_l", text);
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
     }
 }

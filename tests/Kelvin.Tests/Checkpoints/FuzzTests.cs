@@ -18,7 +18,19 @@ public class FuzzTests
     private static readonly long FuzzIterations =
         long.TryParse(Environment.GetEnvironmentVariable("KELVIN_FUZZ_ITER"), out long n) && n > 0 ? n : 12_000;
 
-    private static readonly byte[][] Originals = [.. Files.Select(CheckpointFixtures.Bytes)];
+    /// <summary>The fixtures, then a Kelvin network with its metadata (written here, see <see cref="NetworkCheckpoint"/>).</summary>
+    private static readonly byte[][] Originals = [.. Files.Select(CheckpointFixtures.Bytes), KelvinNetwork()];
+
+    private static readonly string[] Names = [.. Files, "kelvin-net.safetensors"];
+
+    private static byte[] KelvinNetwork()
+    {
+        var net = Kelvin.Networks.Mlp.Initialize(Kelvin.Networks.MlpArchitecture.Parse("4-6-3", "relu"),
+            [Kelvin.Distributions.InitializationScheme.Parse("he-normal")], new Kelvin.Randomness.Rng(1, 0));
+        using var bytes = new MemoryStream();
+        NetworkCheckpoint.Save(bytes, net, new NetworkProvenance("ce", "iris", Energy: 1.25));
+        return bytes.ToArray();
+    }
 
     /// <summary>Characters that make header edits interesting: digits, JSON and dict punctuation, extremes.</summary>
     private static readonly byte[] HeaderBytes = "0123456789-[]{}\",:'()TF "u8.ToArray().Concat(new byte[] { 0x00, 0x7F, 0x80, 0xFF }).ToArray();
@@ -56,6 +68,7 @@ public class FuzzTests
             using var c = CheckpointFile.Open(new MemoryStream(bytes, writable: false), name);
             foreach (var t in c.Tensors) c.ReadValues(t);
             CheckpointEntropy.OfLayers(c, ParameterSelection.Default, new VasicekEntropy(), maxParallelism: 1);
+            NetworkCheckpoint.Read(c);
         }
         catch (KelvinException)
         {
@@ -66,8 +79,8 @@ public class FuzzTests
     [Fact]
     public void Mutated_checkpoints_fail_only_with_KelvinException()
     {
-        var gen = Gen.Select(Gen.Int[0, Files.Length - 1], Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Int[0, 1000], Gen.Byte);
+        var gen = Gen.Select(Gen.Int[0, Names.Length - 1], Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Int[0, 1000], Gen.Byte);
         gen.Sample((file, kind, position, count, value) =>
-            Exercise(Mutate(Originals[file], kind, position, count, value), Files[file]), iter: FuzzIterations, threads: 1);
+            Exercise(Mutate(Originals[file], kind, position, count, value), Names[file]), iter: FuzzIterations, threads: 1);
     }
 }

@@ -73,4 +73,23 @@ public class TiesAndErrorsTests
             return true;
         }, iter: 60);
     }
+
+    [Fact]
+    public void DrawsThatRoundOntoEachOtherAreMovedApartButAnUnresolvableGridIsAClearError()
+    {
+        // An atom of 1000 copies in a cell only 2^12 doubles wide: dequantization draws collide in
+        // double precision (as in layers of millions of float32 weights). They are moved apart by
+        // one ulp, staying inside the gaps to the neighbours.
+        double gap = Math.ScaleB(1, -40);
+        var values = new[] { 1 - gap }.Concat(Enumerable.Repeat(1.0, 1000)).Append(1 + gap).ToArray();
+        var resolved = SortedSample.From(values).Resolved;
+        for (int i = 1; i < resolved.Length; i++) Assert.True(resolved[i] > resolved[i - 1]);
+        Assert.Equal(1 - gap, resolved[0]);
+        Assert.Equal(1 + gap, resolved[^1]);
+
+        // Two atoms one ulp apart leave no room between them: refused, not silently distorted.
+        var dense = Enumerable.Repeat(1.0, 1000).Concat(Enumerable.Repeat(Math.BitIncrement(1.0), 1000)).ToArray();
+        var error = Assert.Throws<KelvinException>(() => SortedSample.From(dense));
+        Assert.Contains("cannot be resolved", error.Message);
+    }
 }

@@ -3,7 +3,7 @@ using Kelvin.Cli;
 
 namespace Kelvin.Tests.Trajectories;
 
-[Collection("console")]
+[Collection("Console")]
 public class TrainCommandTests
 {
     private static (int Code, string Out, string Err) Kelvin(params string[] args)
