@@ -12,7 +12,8 @@ internal static class LinearTable
     {
         var a = c.Analytic;
         var s = c.Simulated;
-        AnsiConsole.MarkupLine(Markup.Escape(
+        var console = StdoutConsole.Create();
+        console.MarkupLine(Markup.Escape(
             $"linear model: {data.Name}, d = {data.Dimension}, n = {data.Count}; loss {setting.Loss.Name}, init {setting.Init.Description}; " +
             $"η = {F(setting.LearningRate)}, B = {setting.Batch}; K = {s.Initial.Samples.Length}, {s.Trained.Steps} SGD steps; E_I by {a.InitialEnergy.Method}"));
         var table = new Table().AddColumns("quantity", "analytic", "simulated", "± SE", "(an−sim)/SE");
@@ -27,8 +28,8 @@ internal static class LinearTable
             table.AddRow("W work (loss)", F(r.Analytic.Work), F(r.Work), "", "");
             table.AddRow("Q heat (loss)", F(r.Analytic.Heat), F(r.Heat), "", "");
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine(Markup.Escape($"T relative difference: {(c.TemperatureRelativeDifference is double d ? d.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}; max |z| over E, S: {F(c.MaxZ)}"));
+        console.Write(table);
+        console.MarkupLine(Markup.Escape($"T relative difference: {(c.TemperatureRelativeDifference is double d ? d.ToString("P2", CultureInfo.InvariantCulture) : "n/a")}; max |z| over E, S: {F(c.MaxZ)}"));
     }
 
     public static void Sweep(SweepResult sweep)
@@ -37,7 +38,7 @@ internal static class LinearTable
         foreach (var p in sweep.Points)
             table.AddRow(F(p.Value), p.Analytic is double t ? F(t) : p.AnalyticRegime, p.Simulated is double u ? F(u) : p.SimulatedRegime,
                          p.SimulatedStdErr is double e ? F(e) : "", p.Asymptotic is double v ? F(v) : "");
-        AnsiConsole.Write(table);
+        StdoutConsole.Create().Write(table);
     }
 
     private static void Row(Table table, string name, double analytic, Estimate sim) =>

@@ -55,7 +55,7 @@ internal static class TransitionReport
         table.AddRow("global", F(g.EnergyChange), F(g.EntropyChange), F(g.Temperature.Value), g.Temperature.Regime.Name(), g.EntropyChange is double ds ? (ds > 0 ? "yes" : "no") : "-");
         foreach (var l in a.Layers)
             table.AddRow(l.Name, F(l.EnergyChange), F(l.EntropyChange), F(l.Temperature.Value), l.Temperature.Regime.Name(), l.Heated ? "yes" : "no");
-        AnsiConsole.Write(table);
+        StdoutConsole.Create().Write(table);
         Console.Out.WriteLine($"E: {F(g.From.Energy)} → {F(g.To.Energy)}   S: {(g.From.IsPoint ? "point" : F(g.From.Entropy))} → {(g.To.IsPoint ? "point" : F(g.To.Entropy))}   (particle view, late iterates {a.LateIterates})");
         if (a.EnsembleGlobal is { } e)
             Console.Out.WriteLine($"ensemble view: ΔS = {F(e.EntropyChange)}, T = {F(e.Temperature.Value)} ({e.Temperature.Regime.Name()})");
