@@ -1,0 +1,103 @@
+using System.Text;
+using Kelvin.Reports;
+using Kelvin.Thermodynamics;
+using Kelvin.Trajectories;
+
+namespace Kelvin.Run;
+
+/// <summary>
+/// The "what this means" paragraph of the report, written from the numbers of one run: whether the
+/// thermometer passed, how well the linear theory matched, which layers heated and which cooled in
+/// each network, which engine type each network is, and how the temperature moved with the shift.
+/// </summary>
+public static class RunInterpretation
+{
+    /// <summary>The paragraph for <paramref name="r"/>.</summary>
+    public static string Of(RunResult r)
+    {
+        var sb = new StringBuilder();
+        sb.Append(RunBadge.Passed(r.Calibration)
+            ? "The thermometer is calibrated: on Boltzmann states it reads the exact temperature within 3%. "
+            : "Warning: the thermometer calibration missed its 3% tolerance, so read the temperatures below with care. ");
+        sb.Append(Linear(r.Linear)).Append(' ');
+        foreach (var n in r.Networks) sb.Append(Network(n)).Append(' ');
+        if (r.Networks.Count == 2) sb.Append(Compare(r, r.Networks[0], r.Networks[1]));
+        return sb.ToString().TrimEnd();
+    }
+
+    private static string Linear(IReadOnlyList<LinearCell> cells)
+    {
+        var finite = cells.Where(c => c.Comparison.TemperatureRelativeDifference is not null).ToList();
+        if (finite.Count == 0) return "No linear cell had a finite temperature on both sides.";
+        var worst = finite.MaxBy(c => c.Comparison.TemperatureRelativeDifference!.Value)!;
+        int within10 = finite.Count(c => c.Comparison.TemperatureRelativeDifference <= 0.10);
+        return $"For linear models the analytic T_I matched the simulated one within 10% in {within10} of {cells.Count} (loss, init) cells; " +
+               $"the largest gap was {ReportFormat.Percent(worst.Comparison.TemperatureRelativeDifference!.Value)} ({worst.Loss}, {worst.Init} init).";
+    }
+
+    private static string Network(NetworkStudy n)
+    {
+        var t = n.Experiment.Training;
+        var sb = new StringBuilder();
+        sb.Append($"Training the {n.Activation} network lowered its energy by {ReportFormat.Number(-t.Global.EnergyChange)} loss units while its weight entropy ");
+        sb.Append(t.Global.EntropyChange is double ds ? (ds > 0 ? $"rose by {ReportFormat.Number(ds)} nats" : $"fell by {ReportFormat.Number(-ds)} nats") : "collapsed to a point");
+        sb.Append($": T_I = {ReportFormat.Temperature(t.Global.Temperature)} ({Meaning(t.Global.Temperature)}). ");
+        var heated = t.Layers.Where(l => l.Heated).Select(l => l.Name).ToList();
+        var cooled = t.Layers.Where(l => !l.Heated).Select(l => l.Name).ToList();
+        sb.Append(heated.Count == 0 ? "Every layer cooled (lost entropy). "
+            : cooled.Count == 0 ? "Every layer heated (gained entropy). "
+            : $"{Join(heated)} heated while {Join(cooled)} cooled. ");
+        var hottest = t.Layers.Where(l => l.Temperature.Value is not null).MaxBy(l => Math.Abs(l.Temperature.Value!.Value));
+        var most = t.Layers.MaxBy(l => Math.Abs(l.EnergyChange));
+        if (most is not null) sb.Append($"{most.Name} did most of the work ({Share(most, t)} of the energy released)");
+        if (hottest is not null) sb.Append($" and {hottest.Name} ran at the largest |T_l| ({ReportFormat.Temperature(hottest.Temperature)}). ");
+        else sb.Append(". ");
+        var x = n.Experiment;
+        var rf = x.Refresh.Global;
+        sb.Append($"The shift took its test score from {ReportFormat.Percent(x.Score)} to {ReportFormat.Percent(x.ShiftedScore)} and the refresh brought it back to {ReportFormat.Percent(x.RefreshedScore)}, " +
+                  $"at T_II = {ReportFormat.Temperature(rf.Temperature)} ({Meaning(rf.Temperature)}), {Moved(t.Global.Temperature, rf.Temperature)}.");
+        return sb.ToString();
+    }
+
+    private static string Compare(RunResult r, NetworkStudy a, NetworkStudy b)
+    {
+        string engine = $"As heat engines the {a.Activation} network is {EngineText(r, a.Activation)} and the {b.Activation} network {EngineText(r, b.Activation)}.";
+        var ta = a.Experiment.Training.Global.Temperature.Value;
+        var tb = b.Experiment.Training.Global.Temperature.Value;
+        if (ta is double x && tb is double y)
+            engine += $" Of the two, the {(Math.Abs(x) > Math.Abs(y) ? a.Activation : b.Activation)} network trained at the larger |T_I| ({ReportFormat.Number(Math.Max(Math.Abs(x), Math.Abs(y)))} vs {ReportFormat.Number(Math.Min(Math.Abs(x), Math.Abs(y)))} loss units per nat).";
+        return engine;
+    }
+
+    private static string EngineText(RunResult r, string activation)
+    {
+        var p = r.Engines.FirstOrDefault(e => e.Activation == activation);
+        if (p is null) return "of unknown type";
+        if (p.Type == Engines.EngineType.A) return $"a Type A (scale-free) engine, η = {ReportFormat.Number(p.EfficiencyAtUnitQ)} at every signal level q";
+        string peak = p.QOpt is double q && p.EfficiencyAtQOpt is double e ? $", peaking at η = {ReportFormat.Number(e)} at q_opt = {ReportFormat.Number(q)}" : "";
+        return $"a Type B (thermally tuned) engine, η = {ReportFormat.Number(p.EfficiencyAtUnitQ)} at q = 1{peak}";
+    }
+
+    private static string Share(LayerTemperature l, TransitionAnalysis t) =>
+        t.Global.EnergyChange != 0 ? ReportFormat.Percent(l.EnergyChange / t.Global.EnergyChange) : "—";
+
+    private static string Meaning(Temperature t) => t.Regime switch
+    {
+        Regime.Normal => "positive: energy and entropy fell together, a condensation",
+        Regime.Negative => "negative: the loss fell while the weights spread out",
+        Regime.Isentropic => "isentropic: pure work, no entropy change",
+        Regime.PointState => "a point state",
+        _ => "no transition",
+    };
+
+    private static string Moved(Temperature training, Temperature refresh)
+    {
+        if (training.Value is not double t1 || refresh.Value is not double t2) return "not comparable with T_I as one of them is degenerate";
+        if (Math.Sign(t1) != Math.Sign(t2)) return $"the opposite sign of T_I = {ReportFormat.Number(t1)}";
+        double ratio = Math.Abs(t2 / t1);
+        return ratio > 1 ? $"{ReportFormat.Number(ratio)}× hotter in magnitude than the training" : $"{ReportFormat.Number(1 / ratio)}× colder in magnitude than the training";
+    }
+
+    private static string Join(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+}
