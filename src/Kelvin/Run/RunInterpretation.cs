@@ -49,7 +49,7 @@ public static class RunInterpretation
             : $"{Join(heated)} heated while {Join(cooled)} cooled. ");
         var hottest = t.Layers.Where(l => l.Temperature.Value is not null).MaxBy(l => Math.Abs(l.Temperature.Value!.Value));
         var most = t.Layers.MaxBy(l => Math.Abs(l.EnergyChange));
-        if (most is not null) sb.Append($"{most.Name} did most of the work ({Share(most, t)} of the energy released)");
+        if (most is not null) sb.Append($"{most.Name} released the most energy ({Share(most, t)} of ΔE)");
         if (hottest is not null) sb.Append($" and {hottest.Name} ran at the largest |T_l| ({ReportFormat.Temperature(hottest.Temperature)}). ");
         else sb.Append(". ");
         var x = n.Experiment;

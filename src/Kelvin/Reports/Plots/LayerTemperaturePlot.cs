@@ -26,7 +26,7 @@ public static class LayerTemperaturePlot
             for (int l = 0; l < a.Layers.Count; l++, x += 3)
             {
                 positions.Add(x + 1);
-                string name = $"{label} {a.Layers[l].Name}";
+                string name = $"{label}\n{a.Layers[l].Name}";
                 Add(bars, x + 0.5, a.Layers[l].Temperature, training, ref name);
                 if (l < b.Layers.Count) Add(bars, x + 1.5, b.Layers[l].Temperature, refresh, ref name);
                 labels.Add(name);
@@ -35,8 +35,6 @@ public static class LayerTemperaturePlot
         }
         if (bars.Count > 0) plot.Add.Bars(bars);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.ToArray(), labels.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 25;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Add.HorizontalLine(0, 1, Colors.Black);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "training T_I,l", FillColor = training });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "refresh T_II,l (after the shift)", FillColor = refresh });

@@ -81,7 +81,7 @@ public static class TemperatureCurvePlot
         plot.Add.HorizontalLine(0, 1, Colors.Black);
         plot.Title(title);
         plot.XLabel("optimizer step t (training, then refresh)");
-        plot.YLabel("temperature T(t) over a checkpoint window (loss units per nat)");
+        plot.YLabel("temperature T(t) (loss units per nat)");
         Limit(plot, all);
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, 1000, 560);

@@ -4,18 +4,20 @@ namespace Kelvin.Reports.Plots;
 
 /// <summary>
 /// The distribution of one layer's weights before and after a transition, as density histograms
-/// (step lines, a shared binning per figure): the picture behind the entropy change ΔS_l = n_l·Δh.
+/// (step lines, one binning shared by every series): the picture behind the entropy change ΔS_l = n_l·Δh.
 /// </summary>
 public static class WeightHistogramPlot
 {
     /// <summary>Writes the histograms of <paramref name="series"/> (label, weights) to <paramref name="path"/>.</summary>
-    public static void Save(IReadOnlyList<(string Label, double[] Weights)> series, string path, string title, int bins = 80)
+    public static void Save(IReadOnlyList<(string Label, double[] Weights)> series, string path, string title)
     {
         var values = series.SelectMany(s => s.Weights).Order().ToArray();
         if (values.Length < 2) throw new KelvinException("nothing to plot: fewer than 2 weights");
         // The central 99.8% of all weights sets the range, so a few outliers do not squash the rest.
         double lo = values[(int)(0.001 * (values.Length - 1))], hi = values[(int)Math.Ceiling(0.999 * (values.Length - 1))];
         if (!(hi > lo)) { lo -= 1; hi += 1; }
+        // About √n bins for the smallest series (between 15 and 80): enough shape, little noise.
+        int bins = Math.Clamp((int)Math.Sqrt(series.Min(s => s.Weights.Length)), 15, 80);
         double width = (hi - lo) / bins;
         var plot = new Plot();
         IPalette palette = new ScottPlot.Palettes.Category10();
