@@ -1,30 +1,47 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Kelvin.Cli.Rendering;
 using Kelvin.Engines;
+using Kelvin.Trajectories;
 using Kelvin.Networks.Activations;
 using Kelvin.Reports.Plots;
 using Spectre.Console;
 
 namespace Kelvin.Cli.Commands;
 
-/// <summary>`kelvin engine`: the heat-engine profile of activations (THEORY §7): η_φ(q), type, q_opt, gains.</summary>
+/// <summary>`kelvin engine`: the heat-engine profile of activations (THEORY §7): η_φ(q), type, q_opt, gains;
+/// with --train, the measured per-layer efficiency of a network before and after training.</summary>
 internal static class EngineCommand
 {
     public static Command Create()
     {
-        var activation = new Option<string>("--activation") { Description = "activation name (relu, tanh, leaky_relu(0.1), …) or 'all'", DefaultValueFactory = _ => "all" };
+        var activation = new Option<string>("--activation") { Description = "activation name (relu, tanh, leaky_relu(0.1), …) or 'all'; with --train the hidden activation(s) as in kelvin train (default relu), e.g. relu/tanh", DefaultValueFactory = _ => "all" };
         var qmin = new Option<double>("--qmin") { Description = "smallest signal level q", DefaultValueFactory = _ => 1e-3 };
         var qmax = new Option<double>("--qmax") { Description = "largest signal level q", DefaultValueFactory = _ => 1e3 };
         var points = new Option<int>("--points") { Description = "number of log-spaced levels", DefaultValueFactory = _ => 61 };
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
         var plot = new Option<string?>("--plot") { Description = "write the η(q) curves to this PNG file" };
-        var command = new Command("engine", "Heat engines: work efficiency η = W/q of activations, engine type A/B, q_opt and critical gain (THEORY §7).")
+        var train = new Option<bool>("--train") { Description = "train a network (the options of kelvin train) and measure its layers' efficiency before and after" };
+        var training = new TrainingCommandOptions();
+        training.Data.Required = false;
+        var command = new Command("engine", "Heat engines: work efficiency η = W/q of activations, engine type A/B, q_opt and critical gain; with --train, measured per layer on a network (THEORY §7).")
         {
-            activation, qmin, qmax, points, json, plot,
+            activation, qmin, qmax, points, json, plot, train,
         };
+        training.AddTo(command, withActivation: false);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(train))
+            {
+                if (parse.GetValue(plot) is not null) throw new KelvinException("--plot draws activation curves; it does not apply with --train");
+                bool given = parse.GetResult(activation) is { Implicit: false };
+                string hidden = given ? parse.GetValue(activation)! : "relu";
+                if (hidden.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
+                    throw new KelvinException("--activation all does not name a network's activations; with --train give e.g. relu or relu/tanh");
+                return RunTraining(training, parse, hidden, parse.GetValue(json));
+            }
+            if (parse.GetResult(training.Data) is { Implicit: false }) throw new KelvinException("--data and the other training options need --train");
             var scan = new EfficiencyScan { QMin = parse.GetValue(qmin), QMax = parse.GetValue(qmax), Points = parse.GetValue(points) }.Validated();
             IReadOnlyList<Activation> chosen = Choose(parse.GetValue(activation) ?? "all");
             var profiles = chosen.Select(a => EngineClassifier.Profile(a, scan)).ToList();
@@ -34,6 +51,27 @@ internal static class EngineCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>`--train`: trains member 0 of the request, measures it before and after, renders both.</summary>
+    private static int RunTraining(TrainingCommandOptions training, ParseResult parse, string activations, bool json)
+    {
+        var request = training.Read(parse, activations);
+        var split = request.Split;
+        var result = TrainingProgressDisplay.Run(training.ProgressMode(parse), "training",
+            progress => EngineTraining.Run(request.Setup, split.Train, progress));
+        if (json)
+        {
+            JsonOutput.Write(new NetworkEngineJson(NetworkEngineView.Json(result.Trained), NetworkEngineView.Json(result.Initial)));
+            return 0;
+        }
+        Console.Out.WriteLine($"{request.Setup.Architecture} on {split.Train.Name}: hidden layers measured on {result.Evaluation.Count} evaluation rows");
+        NetworkEngineView.Write(result.Initial, "at initialization");
+        NetworkEngineView.Write(result.Trained, $"after training ({result.Steps} steps)");
+        double score = TestScore.Of(result.Network, split.Test);
+        Console.Out.WriteLine($"test {TestScore.Name(split.Train.Task)} {score.ToString("F4", CultureInfo.InvariantCulture)} ({split.Test.Count} samples)" +
+                              (request.Setup.Members > 1 ? $"; ensemble member 0 of {request.Setup.Members} measured" : ""));
+        return 0;
     }
 
     private static IReadOnlyList<Activation> Choose(string name) =>
@@ -54,6 +92,12 @@ internal static class EngineCommand
         if (Console.IsOutputRedirected) console.Profile.Width = 160;
         console.Write(table);
     }
+
+    /// <summary>JSON of `kelvin engine --train`: "network" is the trained network, "network_init" the
+    /// same network at initialization.</summary>
+    internal sealed record NetworkEngineJson(
+        [property: JsonPropertyName("network")] NetworkEngineView.NetworkJson Network,
+        [property: JsonPropertyName("network_init")] NetworkEngineView.NetworkJson NetworkInit);
 
     internal sealed record EngineReport([property: JsonPropertyName("activations")] IReadOnlyList<ActivationDto> Activations);
 

@@ -40,15 +40,17 @@ internal sealed class TrainingCommandOptions
     public Option<ulong> Seed { get; } = new("--seed") { Description = "random seed (split, initialization, shuffles, shifts)", DefaultValueFactory = _ => 1 };
     public Option<string> Progress { get; } = new("--progress") { Description = "auto (a bar when stderr is a terminal), bar, lines or none", DefaultValueFactory = _ => "auto" };
 
-    /// <summary>Adds every option to <paramref name="command"/>.</summary>
-    public void AddTo(Command command)
+    /// <summary>Adds every option to <paramref name="command"/> (without --activation when the command
+    /// has its own, as `kelvin engine` does; then pass its value to <see cref="Read"/>).</summary>
+    public void AddTo(Command command, bool withActivation = true)
     {
         foreach (Option o in new Option[] { Data, Target, Hidden, Activation, Init, Loss, Optimizer, LearningRate, Batch, Epochs, Ensemble, Every, Late, Window, Estimator, EvaluationSize, TestFraction, Seed, Progress })
-            command.Options.Add(o);
+            if (withActivation || o != Activation) command.Options.Add(o);
     }
 
-    /// <summary>The validated request of <paramref name="parse"/>; loads and splits the data.</summary>
-    public TrainingRequest Read(ParseResult parse)
+    /// <summary>The validated request of <paramref name="parse"/>; loads and splits the data.
+    /// <paramref name="activations"/> replaces --activation's value when the command owns that option.</summary>
+    public TrainingRequest Read(ParseResult parse, string? activations = null)
     {
         double lr = parse.GetValue(LearningRate);
         if (!(lr > 0) || !double.IsFinite(lr)) throw new KelvinException($"--lr must be a positive number (got {lr.ToString(CultureInfo.InvariantCulture)})");
@@ -57,20 +59,21 @@ internal sealed class TrainingCommandOptions
         int late = Positive(parse.GetValue(Late), "--late"), window = Positive(parse.GetValue(Window), "--window");
         int evalSize = Positive(parse.GetValue(EvaluationSize), "--eval-size");
         var hidden = ParseHidden(parse.GetValue(Hidden)!);
-        var activations = parse.GetValue(Activation)!.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ActivationCatalog.Parse).ToList();
+        var hiddenActivations = (activations ?? parse.GetValue(Activation)!).Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ActivationCatalog.Parse).ToList();
         var init = parse.GetValue(Init)!.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(InitializationScheme.Parse).ToList();
         var optimizer = OptimizerSettings.Parse(parse.GetValue(Optimizer)!, lr);
         _ = ProgressMode(parse);
         ulong seed = parse.GetValue(Seed);
 
-        var data = DatasetCatalog.Load(parse.GetValue(Data)!, parse.GetValue(Target));
+        string dataName = parse.GetValue(Data) ?? throw new KelvinException("--data is required (a bundled dataset name or FILE.csv)");
+        var data = DatasetCatalog.Load(dataName, parse.GetValue(Target));
         var split = DataSplit.Create(data, seed, parse.GetValue(TestFraction));
         IEnergyForm loss = parse.GetValue(Loss) is { } name ? EnergyForms.Parse(name)
             : data.Task == TaskKind.Classification ? CrossEntropy.Instance : MeanSquaredError.Instance;
         var widths = new List<int> { data.FeatureCount };
         widths.AddRange(hidden);
         widths.Add(data.Outputs);
-        var architecture = new MlpArchitecture(widths, hidden.Count == 0 ? [] : activations);
+        var architecture = new MlpArchitecture(widths, hidden.Count == 0 ? [] : hiddenActivations);
         var options = new TrainingOptions { Energy = loss, Optimizer = optimizer, BatchSize = batch, Epochs = epochs, Seed = seed, HookInterval = every };
         var setup = new TrainingSetup(architecture, init, options, members, evalSize);
         return new TrainingRequest(split, setup, new TransitionSettings(late, window, EntropyEstimators.Parse(parse.GetValue(Estimator)!)));
