@@ -47,16 +47,15 @@ internal static class RunCommand
         if (Console.IsOutputRedirected) console.Profile.Width = 140;
         console.WriteLine(RunBadge.Line(r.Calibration));
         var table = new Table().Title(Markup.Escape($"kelvin run on {r.Request.DataName} (profile {r.Request.Profile.Name}, seed {r.Request.Seed})"));
-        foreach (var h in new[] { "", "score", "T_I (training)", "T_II (refresh)", "layers heated in training", "engine" }) table.AddColumn(Markup.Escape(h));
+        foreach (var h in new[] { "", "test score D1 → D2 → refreshed", "T_I (training)", "T_II (refresh)", "layers heated in training", "engine (measured)" }) table.AddColumn(Markup.Escape(h));
         foreach (var n in r.Networks)
         {
             var x = n.Experiment;
-            var engine = r.Engines.FirstOrDefault(e => e.Activation == n.Activation);
             table.AddRow(Markup.Escape(n.Activation),
-                Markup.Escape($"{ReportFormat.Number(x.Score)} → {ReportFormat.Number(x.ShiftedScore)} → {ReportFormat.Number(x.RefreshedScore)}"),
+                Markup.Escape($"{ReportFormat.Percent(x.Score)} → {ReportFormat.Percent(x.ShiftedScore)} → {ReportFormat.Percent(x.RefreshedScore)}"),
                 Markup.Escape(Temp(x.Training.Global.Temperature)), Markup.Escape(Temp(x.Refresh.Global.Temperature)),
                 Markup.Escape($"{x.Training.Layers.Count(l => l.Heated)}/{x.Training.Layers.Count}"),
-                engine is null ? "-" : $"Type {engine.Type.Name()}");
+                Markup.Escape($"Type {n.Engine.Type.Name()}, η = {ReportFormat.Number(n.Engine.Efficiency)}"));
         }
         console.Write(table);
         int within = r.Linear.Count(c => c.Comparison.TemperatureRelativeDifference <= 0.10);

@@ -2,6 +2,7 @@ using Kelvin.Data;
 using Kelvin.Data.Shifts;
 using Kelvin.Distributions;
 using Kelvin.Energy;
+using Kelvin.Engines;
 using Kelvin.Networks;
 using Kelvin.Networks.Activations;
 using Kelvin.Networks.Optimizers;
@@ -17,8 +18,8 @@ public sealed record WeightSnapshot(string Layer, double[] Initial, double[] Tra
 /// <summary>
 /// One network of `kelvin run`: an MLP with a given hidden activation trained on D1 (the training
 /// transition, Type I), shifted to D2 and refreshed (the refresh transition, Type II), with the
-/// weights of its first hidden-to-hidden layer kept for the entropy figure and, when available, the
-/// measured heat engine of the trained network.
+/// weights of its first hidden-to-hidden layer kept for the entropy figure, and the trained network
+/// measured as a heat engine (THEORY §7, measured efficiency).
 /// </summary>
 /// <param name="Activation">the hidden activation (relu, tanh).</param>
 /// <param name="Architecture">widths and activations, e.g. 64-64-64-10 relu.</param>
@@ -26,8 +27,9 @@ public sealed record WeightSnapshot(string Layer, double[] Initial, double[] Tra
 /// <param name="Loss">the energy form.</param>
 /// <param name="Experiment">scores and both transitions (global, per layer, T(t)).</param>
 /// <param name="Weights">a layer's weights at init and trained.</param>
+/// <param name="Engine">the trained network (member 0) measured as a heat engine on the evaluation set of D1.</param>
 public sealed record NetworkStudy(string Activation, string Architecture, string Init, string Loss, RefreshExperiment Experiment,
-                                  WeightSnapshot Weights)
+                                  WeightSnapshot Weights, NetworkEngineReport Engine)
 {
     /// <summary>Trains, shifts and refreshes a network with hidden activation <paramref name="activation"/>
     /// on <paramref name="split"/>. <paramref name="progress"/> gets the fraction done in [0, 1].</summary>
@@ -52,14 +54,16 @@ public sealed record NetworkStudy(string Activation, string Architecture, string
 
         int phase = 0;
         WeightSnapshot? weights = null;
+        NetworkEngineReport? engine = null;
         var experiment = RefreshExperiment.Run(setup, split, shift, TransitionSettings.Default,
             (done, total) => progress?.Invoke((phase + (total > 0 ? (double)done / total : 1)) / 2),
             (members, run) =>
             {
                 phase = 1;
                 weights = Snapshot(run);
+                engine = NetworkEngine.Measure(members[0], RecordedTrainer.EvaluationSet(data, profile.EvaluationSize, seed));
             });
-        return new NetworkStudy(act.Name, architecture.ToString(), init.ToString(), loss.Name, experiment, weights!);
+        return new NetworkStudy(act.Name, architecture.ToString(), init.ToString(), loss.Name, experiment, weights!, engine!);
     }
 
     /// <summary>The hidden-to-hidden layer (the second dense layer when there is one, else the first).</summary>

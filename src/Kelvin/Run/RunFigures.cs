@@ -1,3 +1,4 @@
+using Kelvin.Engines;
 using Kelvin.Reports.Plots;
 
 namespace Kelvin.Run;
@@ -11,7 +12,7 @@ public static class RunFigures
     public const string LayerTemperatures = "layer_temperatures.png";
     /// <summary>A layer's weights at init and trained, for both networks.</summary>
     public const string EntropyHistograms = "entropy_histograms.png";
-    /// <summary>η_φ(q) of the built-in activations.</summary>
+    /// <summary>η_φ(q) of the built-in activations, with the networks' measured layers.</summary>
     public const string EngineEfficiency = "engine_efficiency.png";
     /// <summary>Linear T_I, analytic against simulated.</summary>
     public const string LinearAgreement = "linear_agreement.png";
@@ -32,7 +33,9 @@ public static class RunFigures
             ($"{n.Activation} {n.Weights.Layer}: trained", n.Weights.Trained),
         }).ToList();
         WeightHistogramPlot.Save(series, Path.Combine(folder, EntropyHistograms), $"{data}: weight distribution of a hidden layer, at init and trained");
-        EfficiencyPlot.Save(r.Engines, Path.Combine(folder, EngineEfficiency));
+        var measured = r.Networks.Select(n => ($"{n.Activation} network, measured layers (q_l, η_l)",
+            (IReadOnlyList<EfficiencyPoint>)n.Engine.Layers.Select(l => new EfficiencyPoint(l.Q, l.EtaMeasured)).ToList())).ToList();
+        EfficiencyPlot.Save(r.Engines, Path.Combine(folder, EngineEfficiency), measured: measured);
         var points = r.Linear
             .Where(c => c.Comparison.Analytic.Temperature.Value is not null && c.Comparison.Simulated.Transition.Temperature.Value is not null)
             .Select(c => new AgreementPoint(c.Loss, c.Init, c.Comparison.Analytic.Temperature.Value!.Value,

@@ -61,7 +61,7 @@ public static class RunInterpretation
 
     private static string Compare(RunResult r, NetworkStudy a, NetworkStudy b)
     {
-        string engine = $"As heat engines the {a.Activation} network is {EngineText(r, a.Activation)} and the {b.Activation} network {EngineText(r, b.Activation)}.";
+        string engine = $"As heat engines the {a.Activation} network is {EngineText(r, a)} and the {b.Activation} network {EngineText(r, b)}.";
         var ta = a.Experiment.Training.Global.Temperature.Value;
         var tb = b.Experiment.Training.Global.Temperature.Value;
         if (ta is double x && tb is double y)
@@ -69,13 +69,20 @@ public static class RunInterpretation
         return engine;
     }
 
-    private static string EngineText(RunResult r, string activation)
+    private static string EngineText(RunResult r, NetworkStudy n)
     {
-        var p = r.Engines.FirstOrDefault(e => e.Activation == activation);
-        if (p is null) return "of unknown type";
-        if (p.Type == Engines.EngineType.A) return $"a Type A (scale-free) engine, η = {ReportFormat.Number(p.EfficiencyAtUnitQ)} at every signal level q";
-        string peak = p.QOpt is double q && p.EfficiencyAtQOpt is double e ? $", peaking at η = {ReportFormat.Number(e)} at q_opt = {ReportFormat.Number(q)}" : "";
-        return $"a Type B (thermally tuned) engine, η = {ReportFormat.Number(p.EfficiencyAtUnitQ)} at q = 1{peak}";
+        var e = n.Engine;
+        string measured = $"measured layer efficiencies {string.Join(", ", e.Layers.Select(l => $"{l.Name} {ReportFormat.Number(l.EtaMeasured)}"))} " +
+                          $"(network Σ W_l / Σ q_l = {ReportFormat.Number(e.Efficiency)})";
+        if (e.Type == Engines.EngineType.A)
+            return $"a Type A (scale-free) engine: its activation's mean-field η_φ = {ReportFormat.Number(e.Layers.FirstOrDefault()?.EtaMeanField)} at every signal level, {measured}";
+        var p = r.Engines.FirstOrDefault(x => x.Activation == n.Activation);
+        var levels = e.Layers.Select(l => l.Q).ToList();
+        string where = p?.QOpt is double q
+            ? $"; its layers run at q = {string.Join(", ", levels.Select(l => ReportFormat.Number(l)))} against the activation's optimum q_opt = {ReportFormat.Number(q)}, " +
+              $"so {(levels.All(l => l < q) ? "all run below it (more signal would do more work per unit)" : levels.All(l => l > q) ? "all run above it (saturating)" : "they straddle it")}"
+            : "";
+        return $"a Type B (thermally tuned) engine because of {string.Join(", ", e.TypeBLayers)}, {measured}{where}";
     }
 
     private static string Share(LayerTemperature l, TransitionAnalysis t) =>

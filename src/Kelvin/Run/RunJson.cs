@@ -40,11 +40,14 @@ public static class RunJson
         var networks = r.Networks.Select(n => new NetworkJson(n.Activation, n.Architecture, n.Init, n.Loss,
             n.Experiment.Score, n.Experiment.ShiftedScore, n.Experiment.RefreshedScore,
             Transition(n.Experiment.Training), Transition(n.Experiment.Refresh),
-            new WeightsJson(n.Weights.Layer, n.Weights.Initial.Length, n.Weights.Trained.Length))).ToList();
+            new WeightsJson(n.Weights.Layer, n.Weights.Initial.Length, n.Weights.Trained.Length), Engine(n.Engine))).ToList();
         var engines = r.Engines.Select(e => new ActivationEngineJson(e.Activation, e.Type.Name(), e.IsPureConductor, e.EfficiencyAtUnitQ,
             e.QOpt, e.EfficiencyAtQOpt, e.CriticalGain, e.Curve.Select(q => new EfficiencyJson(q.Q, q.Eta)).ToList())).ToList();
         return new ReportJson(r.Version, r.Request.Seed, settings, calibration, linear, networks, engines, RunInterpretation.Of(r));
     }
+
+    private static NetworkEngineJson Engine(NetworkEngineReport e) => new(e.Type.Name(), e.Efficiency, e.TypeBLayers,
+        e.Layers.Select(l => new LayerEngineJson(l.Name, l.Activation, l.Q, l.A0, l.A1, l.Work, l.EtaMeasured, l.EtaMeanField, l.ActivationType.Name())).ToList());
 
     private static TemperatureJson Temp(Temperature t) => new(t.Value, t.Regime.Name());
 
@@ -146,7 +149,25 @@ public sealed record NetworkJson(
     [property: JsonPropertyName("score_refreshed")] double ScoreRefreshed,
     [property: JsonPropertyName("training")] TransitionJson Training,
     [property: JsonPropertyName("refresh")] TransitionJson Refresh,
-    [property: JsonPropertyName("histogram_layer")] WeightsJson Weights);
+    [property: JsonPropertyName("histogram_layer")] WeightsJson Weights,
+    [property: JsonPropertyName("engine")] NetworkEngineJson Engine);
+
+public sealed record NetworkEngineJson(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("efficiency")] double Efficiency,
+    [property: JsonPropertyName("type_b_layers")] IReadOnlyList<string> TypeBLayers,
+    [property: JsonPropertyName("layers")] IReadOnlyList<LayerEngineJson> Layers);
+
+public sealed record LayerEngineJson(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("activation")] string Activation,
+    [property: JsonPropertyName("q")] double Q,
+    [property: JsonPropertyName("a0")] double A0,
+    [property: JsonPropertyName("a1")] double A1,
+    [property: JsonPropertyName("work")] double Work,
+    [property: JsonPropertyName("eta_measured")] double EtaMeasured,
+    [property: JsonPropertyName("eta_mean_field")] double EtaMeanField,
+    [property: JsonPropertyName("type")] string Type);
 
 public sealed record WeightsJson(
     [property: JsonPropertyName("layer")] string Layer,

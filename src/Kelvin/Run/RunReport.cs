@@ -99,11 +99,26 @@ public static class RunReport
         doc.Section(EnginesHeading)
             .Paragraph("Work efficiency η_φ(q) = W(q)/q of each built-in activation at signal level q (Gauss–Hermite). Type A engines are scale-free (η constant), Type B are thermally tuned.")
             .Table(eng)
-            .Figure(RunFigures.EngineEfficiency, "η_φ(q) of the built-in activations (● marks q_opt).")
-            .Paragraph("The measured per-layer efficiency of the trained networks is unavailable in this build (the network heat-engine measurement is not part of it); the network engine types above follow from their activations.");
+            .Figure(RunFigures.EngineEfficiency, "η_φ(q) of the built-in activations (● marks q_opt) and the trained networks' measured layers (open markers).")
+            .Paragraph("The trained networks measured as heat engines on the evaluation set of D1: per hidden layer the signal level q_l = mean z², " +
+                       "the measured efficiency η_l = W_l/q_l and the mean-field η_φ(q_l); the network's efficiency is Σ W_l / Σ q_l.")
+            .Table(MeasuredTable(r));
 
         doc.Section(MeaningHeading).Paragraph(RunInterpretation.Of(r));
         return doc;
+    }
+
+    /// <summary>The measured engines: a row per hidden layer of each network, then the network's row.</summary>
+    private static ReportTable MeasuredTable(RunResult r)
+    {
+        var table = new ReportTable("network", "layer", "activation", "q_l", "W_l", "η measured", "η_φ(q_l) mean-field", "type");
+        foreach (var n in r.Networks)
+        {
+            foreach (var l in n.Engine.Layers)
+                table.Row(n.Activation, l.Name, l.Activation, Number(l.Q), Number(l.Work), Number(l.EtaMeasured), Number(l.EtaMeanField), l.ActivationType.Name());
+            table.Row(n.Activation, "network", "", Number(n.Engine.Layers.Sum(l => l.Q)), Number(n.Engine.Layers.Sum(l => l.Work)), Number(n.Engine.Efficiency), "—", n.Engine.Type.Name());
+        }
+        return table;
     }
 
     /// <summary>The per-layer table of a transition: a global row, then one row per layer.</summary>
