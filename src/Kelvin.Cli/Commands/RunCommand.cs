@@ -16,7 +16,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var outDir = new Option<string>("--out") { Description = "report folder (replaced when the run completes)", DefaultValueFactory = _ => "kelvin-report" };
+        var outDir = new Option<string>("--out") { Description = "report folder (a previous report there is replaced when the run completes)", DefaultValueFactory = _ => "kelvin-report" };
         var quick = new Option<bool>("--quick") { Description = "a smaller run (< 20 s): fewer epochs and ensemble members, same sections" };
         var seed = new Option<ulong>("--seed") { Description = "random seed of every draw", DefaultValueFactory = _ => 1 };
         var data = new Option<string>("--data") { Description = $"dataset: {string.Join("|", DatasetCatalog.Names)} or FILE.csv (target column 'target')", DefaultValueFactory = _ => "digits" };
@@ -29,11 +29,17 @@ internal static class RunCommand
             // Everything that can fail fast does so before the long work: the data, then the folder.
             string dataName = parse.GetValue(data)!;
             var dataset = DatasetCatalog.Load(dataName);
-            using var folder = ReportFolder.Open(parse.GetValue(outDir)!);
+            using var folder = RunReport.Open(parse.GetValue(outDir)!);
             var request = new RunRequest(dataset, dataName, parse.GetValue(seed), RunProfile.Of(parse.GetValue(quick)));
             var clock = Stopwatch.StartNew();
-            var result = RunProgressDisplay.Run(!Console.IsOutputRedirected, progress => RunPipeline.Run(request, progress));
-            RunReport.Write(result, folder);
+            var result = RunProgressDisplay.Run(!Console.IsOutputRedirected, progress =>
+            {
+                var r = RunPipeline.Run(request, progress);
+                progress(RunStage.Report, 0);
+                RunReport.Write(r, folder);
+                progress(RunStage.Report, 1);
+                return r;
+            });
             folder.Publish();
             Summary(result, folder.Target, clock.Elapsed);
             return 0;

@@ -38,6 +38,9 @@ public enum RunStage
     TanhNetwork,
     /// <summary>The η_φ(q) curves of the built-in activations.</summary>
     Engines,
+    /// <summary>Writing the report folder (figures, report.md, report.html, report.json): done by
+    /// <see cref="RunReport.Write"/>, reported by its caller.</summary>
+    Report,
 }
 
 /// <summary>
@@ -57,10 +60,11 @@ public static class RunPipeline
         RunStage.Linear => "linear theory, 9 cells",
         RunStage.ReluNetwork => "relu network: train, shift, refresh",
         RunStage.TanhNetwork => "tanh network: train, shift, refresh",
-        _ => "heat engines η(q)",
+        RunStage.Engines => "heat engines η(q)",
+        _ => "report: figures, md, html, json",
     };
 
-    /// <summary>Runs every stage; <paramref name="progress"/> gets (stage, fraction of it done).</summary>
+    /// <summary>Runs every stage but <see cref="RunStage.Report"/>; <paramref name="progress"/> gets (stage, fraction of it done).</summary>
     public static RunResult Run(RunRequest request, Action<RunStage, double>? progress = null)
     {
         var p = request.Profile;
@@ -84,7 +88,13 @@ public static class RunPipeline
 
         Report(RunStage.Engines, 0);
         var scan = p.Scan.Validated();
-        var engines = ActivationCatalog.BuiltIn.Select(a => EngineClassifier.Profile(a, scan)).ToList();
+        var builtIn = ActivationCatalog.BuiltIn;
+        var engines = new List<EngineProfile>();
+        foreach (var a in builtIn)
+        {
+            engines.Add(EngineClassifier.Profile(a, scan));
+            Report(RunStage.Engines, (double)engines.Count / builtIn.Count);
+        }
         Report(RunStage.Engines, 1);
         return new RunResult(request, Version, calibration, linear, networks, engines, split.Test.Count);
     }

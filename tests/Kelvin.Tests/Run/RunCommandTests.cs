@@ -36,6 +36,17 @@ public class RunCommandTests
         Assert.Single(Directory.EnumerateFileSystemEntries(parent));
     }
 
+    [Fact]
+    public void AFolderWithOtherFilesIsNeverReplaced()
+    {
+        string parent = Scratch();
+        File.WriteAllText(Path.Combine(parent, "thesis.tex"), "precious");
+        var (exit, _, stderr) = CliHarness.Run("run", "--quick", "--out", parent);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("thesis.tex", stderr);
+        Assert.Equal("precious", File.ReadAllText(Path.Combine(parent, "thesis.tex")));
+    }
+
     private static string Scratch()
     {
         string dir = Path.Combine(Path.GetTempPath(), $"kelvin-run-cli-{Environment.ProcessId}-{Guid.NewGuid():N}");
