@@ -18,7 +18,7 @@ html="$report/report.html"
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-python3 -c 'import PIL' 2>/dev/null || need+=(python3-pil)
+/usr/bin/python3 -c 'import PIL' 2>/dev/null || need+=(python3-pil)
 if (( ${#need[@]} )); then
   echo "installing ${need[*]} (apt-get)…" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
@@ -35,7 +35,7 @@ chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1
   --screenshot="$shot" "file://$(realpath "$html")" >/dev/null 2>&1
 [[ -s "$shot" ]] || { echo "FAIL: chromium wrote no screenshot" >&2; exit 1; }
 
-python3 - "$shot" <<'PY'
+/usr/bin/python3 - "$shot" <<'PY'
 import sys
 from PIL import Image
 img = Image.open(sys.argv[1]).convert("RGB")
