@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kelvin.Engines;
+using Kelvin.Reports.Json;
 using Kelvin.Thermodynamics;
 using Kelvin.Trajectories;
 
@@ -40,26 +41,15 @@ public static class RunJson
         var networks = r.Networks.Select(n => new NetworkJson(n.Activation, n.Architecture, n.Init, n.Loss,
             n.Experiment.Score, n.Experiment.ShiftedScore, n.Experiment.RefreshedScore,
             Transition(n.Experiment.Training), Transition(n.Experiment.Refresh),
-            new WeightsJson(n.Weights.Layer, n.Weights.Initial.Length, n.Weights.Trained.Length), Engine(n.Engine))).ToList();
-        var engines = r.Engines.Select(e => new ActivationEngineJson(e.Activation, e.Type.Name(), e.IsPureConductor, e.EfficiencyAtUnitQ,
-            e.QOpt, e.EfficiencyAtQOpt, e.CriticalGain, e.Curve.Select(q => new EfficiencyJson(q.Q, q.Eta)).ToList())).ToList();
+            new WeightsJson(n.Weights.Layer, n.Weights.Initial.Length, n.Weights.Trained.Length), NetworkEngineJson.From(n.Engine))).ToList();
+        var engines = r.Engines.Select(ActivationEngineJson.From).ToList();
         return new ReportJson(r.Version, r.Request.Seed, settings, calibration, linear, networks, engines, RunInterpretation.Of(r));
     }
 
-    private static NetworkEngineJson Engine(NetworkEngineReport e) => new(e.Type.Name(), e.Efficiency, e.TypeBLayers,
-        e.Layers.Select(l => new LayerEngineJson(l.Name, l.Activation, l.Q, l.A0, l.A1, l.Work, l.EtaMeasured, l.EtaMeanField, l.ActivationType.Name())).ToList());
-
     private static TemperatureJson Temp(Temperature t) => new(t.Value, t.Regime.Name());
 
-    private static TransitionJson Transition(TransitionAnalysis a)
-    {
-        var g = a.Global;
-        var global = new GlobalJson(g.From.Energy, g.To.Energy, g.From.IsPoint ? null : g.From.Entropy, g.To.IsPoint ? null : g.To.Entropy,
-            g.EnergyChange, g.EntropyChange, g.Temperature.Value, g.Temperature.Regime.Name());
-        var layers = a.Layers.Select(l => new LayerJson(l.Name, l.EnergyChange, l.EntropyChange, l.Temperature.Value, l.Temperature.Regime.Name(), l.Heated)).ToList();
-        var curve = a.Curve.Select(p => new CurveJson(p.Step, p.Energy, p.Entropy, p.Temperature?.Value, p.Temperature?.Regime.Name())).ToList();
-        return new TransitionJson(global, layers, a.AllocationResidual, a.Isothermality, curve);
-    }
+    private static PhaseJson Transition(TransitionAnalysis a) =>
+        new(TransitionJson.Global(a), TransitionJson.Layers(a), a.AllocationResidual, a.Isothermality, TransitionJson.Curve(a));
 }
 
 #pragma warning disable CS1591 // the DTOs below are documented by their JSON names and by RunJson
@@ -147,76 +137,22 @@ public sealed record NetworkJson(
     [property: JsonPropertyName("score")] double Score,
     [property: JsonPropertyName("score_shifted")] double ScoreShifted,
     [property: JsonPropertyName("score_refreshed")] double ScoreRefreshed,
-    [property: JsonPropertyName("training")] TransitionJson Training,
-    [property: JsonPropertyName("refresh")] TransitionJson Refresh,
+    [property: JsonPropertyName("training")] PhaseJson Training,
+    [property: JsonPropertyName("refresh")] PhaseJson Refresh,
     [property: JsonPropertyName("histogram_layer")] WeightsJson Weights,
     [property: JsonPropertyName("engine")] NetworkEngineJson Engine);
-
-public sealed record NetworkEngineJson(
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("efficiency")] double Efficiency,
-    [property: JsonPropertyName("type_b_layers")] IReadOnlyList<string> TypeBLayers,
-    [property: JsonPropertyName("layers")] IReadOnlyList<LayerEngineJson> Layers);
-
-public sealed record LayerEngineJson(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("activation")] string Activation,
-    [property: JsonPropertyName("q")] double Q,
-    [property: JsonPropertyName("a0")] double A0,
-    [property: JsonPropertyName("a1")] double A1,
-    [property: JsonPropertyName("work")] double Work,
-    [property: JsonPropertyName("eta_measured")] double EtaMeasured,
-    [property: JsonPropertyName("eta_mean_field")] double EtaMeanField,
-    [property: JsonPropertyName("type")] string Type);
 
 public sealed record WeightsJson(
     [property: JsonPropertyName("layer")] string Layer,
     [property: JsonPropertyName("init_weights")] int InitWeights,
     [property: JsonPropertyName("trained_weights")] int TrainedWeights);
 
-public sealed record TransitionJson(
+/// <summary>A recorded phase: global row, layers, allocation residual, isothermality, T(t).</summary>
+public sealed record PhaseJson(
     [property: JsonPropertyName("global")] GlobalJson Global,
     [property: JsonPropertyName("layers")] IReadOnlyList<LayerJson> Layers,
     [property: JsonPropertyName("allocation_residual")] double? AllocationResidual,
     [property: JsonPropertyName("isothermality")] double? Isothermality,
     [property: JsonPropertyName("curve")] IReadOnlyList<CurveJson> Curve);
 
-public sealed record GlobalJson(
-    [property: JsonPropertyName("E_from")] double EFrom,
-    [property: JsonPropertyName("E_to")] double ETo,
-    [property: JsonPropertyName("S_from")] double? SFrom,
-    [property: JsonPropertyName("S_to")] double? STo,
-    [property: JsonPropertyName("dE")] double DE,
-    [property: JsonPropertyName("dS")] double? DS,
-    [property: JsonPropertyName("T")] double? T,
-    [property: JsonPropertyName("regime")] string Regime);
-
-public sealed record LayerJson(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("dE")] double DE,
-    [property: JsonPropertyName("dS")] double? DS,
-    [property: JsonPropertyName("T")] double? T,
-    [property: JsonPropertyName("regime")] string Regime,
-    [property: JsonPropertyName("heated")] bool Heated);
-
-public sealed record CurveJson(
-    [property: JsonPropertyName("step")] long Step,
-    [property: JsonPropertyName("E")] double E,
-    [property: JsonPropertyName("S")] double? S,
-    [property: JsonPropertyName("T")] double? T,
-    [property: JsonPropertyName("regime")] string? Regime);
-
-public sealed record ActivationEngineJson(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("pure_conductor")] bool PureConductor,
-    [property: JsonPropertyName("efficiency_at_1")] double EfficiencyAt1,
-    [property: JsonPropertyName("q_opt")] double? QOpt,
-    [property: JsonPropertyName("efficiency_at_q_opt")] double? EfficiencyAtQOpt,
-    [property: JsonPropertyName("critical_gain")] double? CriticalGain,
-    [property: JsonPropertyName("curve")] IReadOnlyList<EfficiencyJson> Curve);
-
-public sealed record EfficiencyJson(
-    [property: JsonPropertyName("q")] double Q,
-    [property: JsonPropertyName("eta")] double Eta);
 #pragma warning restore CS1591

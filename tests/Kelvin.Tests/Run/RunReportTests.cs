@@ -158,8 +158,8 @@ public class RunReportTests
     {
         var global = transition.GetProperty("global");
         Assert.Equal("global", table[0]["part"]);
-        Assert.Equal(N(global.GetProperty("dE")), table[0]["ΔE (loss)"]);
-        Assert.Equal(N(global.GetProperty("dS")), table[0]["ΔS (nats)"]);
+        Assert.Equal(ReportFormat.Number(global.GetProperty("E_trained").GetDouble() - global.GetProperty("E_init").GetDouble()), table[0]["ΔE (loss)"]);
+        Assert.Equal(ReportFormat.Number(global.GetProperty("S_trained").GetDouble() - global.GetProperty("S_init").GetDouble()), table[0]["ΔS (nats)"]);
         Assert.Equal(T(global), table[0]["T (loss/nat)"]);
         var layers = transition.GetProperty("layers").EnumerateArray().ToList();
         Assert.Equal(layers.Count + 1, table.Count);
