@@ -83,7 +83,7 @@ public static class TemperatureCurvePlot
         plot.XLabel("optimizer step t (training, then refresh)");
         plot.YLabel("temperature T(t) (loss units per nat)");
         Limit(plot, all);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Alignment.LowerRight);
         plot.SavePng(path, 1000, 560);
     }
 
