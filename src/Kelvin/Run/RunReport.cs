@@ -45,7 +45,11 @@ public static class RunReport
         File.WriteAllText(folder.PathOf(Json), RunJson.Write(r));
         File.WriteAllText(folder.PathOf(Markdown), MarkdownReportWriter.Write(doc));
         File.WriteAllText(folder.PathOf(Html), HtmlReportWriter.Write(doc, folder.Staging));
-        return [Markdown, Html, Json, .. RunFigures.All];
+        string[] files = [Markdown, Html, Json, .. RunFigures.All];
+        // The folder is published only when complete: check before the caller moves it into place.
+        if (files.FirstOrDefault(f => !File.Exists(folder.PathOf(f))) is { } missing)
+            throw new KelvinException($"the report is incomplete ({missing} was not written); nothing was published");
+        return files;
     }
 
     /// <summary>The report document of <paramref name="r"/>.</summary>
