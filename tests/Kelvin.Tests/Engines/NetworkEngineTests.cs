@@ -109,6 +109,11 @@ public class NetworkEngineTests(ITestOutputHelper output)
         var many = new NetworkEngineReport[4];
         Parallel.For(0, many.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => many[i] = NetworkEngine.Measure(net, Digits.Train, 300));
         Assert.All(many, r => Assert.Equal(first.Layers, r.Layers));
+        net.Parallelism = new ParallelOptions { MaxDegreeOfParallelism = 1 };
+        var serial = NetworkEngine.Measure(net, Digits.Train, 300);
+        net.Parallelism = new ParallelOptions { MaxDegreeOfParallelism = 8 };
+        Assert.Equal(serial.Layers, NetworkEngine.Measure(net, Digits.Train, 300).Layers);
+        Assert.Equal(first.Layers, serial.Layers);
     }
 
     [Fact]
