@@ -58,7 +58,7 @@ internal static class RunCommand
         {
             var x = n.Experiment;
             table.AddRow(Markup.Escape(n.Activation),
-                Markup.Escape($"{ReportFormat.Percent(x.Score)} → {ReportFormat.Percent(x.ShiftedScore)} → {ReportFormat.Percent(x.RefreshedScore)}"),
+                Markup.Escape($"{ReportFormat.Score(x.Score, n.Task)} → {ReportFormat.Score(x.ShiftedScore, n.Task)} → {ReportFormat.Score(x.RefreshedScore, n.Task)}"),
                 Markup.Escape(Temp(x.Training.Global.Temperature)), Markup.Escape(Temp(x.Refresh.Global.Temperature)),
                 Markup.Escape($"{x.Training.Layers.Count(l => l.Heated)}/{x.Training.Layers.Count}"),
                 Markup.Escape($"Type {n.Engine.Type.Name()}, η = {ReportFormat.Number(n.Engine.Efficiency)}"));

@@ -28,8 +28,9 @@ public sealed record WeightSnapshot(string Layer, double[] Initial, double[] Tra
 /// <param name="Experiment">scores and both transitions (global, per layer, T(t)).</param>
 /// <param name="Weights">a layer's weights at init and trained.</param>
 /// <param name="Engine">the trained network (member 0) measured as a heat engine on the evaluation set of D1.</param>
+/// <param name="Task">classification (scores are accuracies) or regression (scores are R²).</param>
 public sealed record NetworkStudy(string Activation, string Architecture, string Init, string Loss, RefreshExperiment Experiment,
-                                  WeightSnapshot Weights, NetworkEngineReport Engine)
+                                  WeightSnapshot Weights, NetworkEngineReport Engine, TaskKind Task)
 {
     /// <summary>Trains, shifts and refreshes a network with hidden activation <paramref name="activation"/>
     /// on <paramref name="split"/>. <paramref name="progress"/> gets the fraction done in [0, 1].</summary>
@@ -63,7 +64,7 @@ public sealed record NetworkStudy(string Activation, string Architecture, string
                 weights = Snapshot(run);
                 engine = NetworkEngine.Measure(members[0], RecordedTrainer.EvaluationSet(data, profile.EvaluationSize, seed));
             });
-        return new NetworkStudy(act.Name, architecture.ToString(), init.ToString(), loss.Name, experiment, weights!, engine!);
+        return new NetworkStudy(act.Name, architecture.ToString(), init.ToString(), loss.Name, experiment, weights!, engine!, data.Task);
     }
 
     /// <summary>The hidden-to-hidden layer (the second dense layer when there is one, else the first).</summary>

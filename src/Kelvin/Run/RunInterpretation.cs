@@ -54,7 +54,8 @@ public static class RunInterpretation
         else sb.Append(". ");
         var x = n.Experiment;
         var rf = x.Refresh.Global;
-        sb.Append($"The shift took its test score from {ReportFormat.Percent(x.Score)} to {ReportFormat.Percent(x.ShiftedScore)} and the refresh brought it back to {ReportFormat.Percent(x.RefreshedScore)}, " +
+        var task = n.Task;
+        sb.Append($"The shift took its test score from {ReportFormat.Score(x.Score, task)} to {ReportFormat.Score(x.ShiftedScore, task)} and the refresh brought it to {ReportFormat.Score(x.RefreshedScore, task)}, " +
                   $"at T_II = {ReportFormat.Temperature(rf.Temperature)} ({Meaning(rf.Temperature)}), {Moved(t.Global.Temperature, rf.Temperature)}.");
         return sb.ToString();
     }

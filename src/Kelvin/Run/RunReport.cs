@@ -59,7 +59,8 @@ public static class RunReport
         var doc = new ReportDocument($"Kelvin report: {r.Request.DataName}");
         doc.Section("Run").Paragraph(
             $"kelvin {r.Version}, profile {p.Name}, seed {r.Request.Seed}, data {r.Request.DataName} ({r.Request.Data.Count} samples, " +
-            $"{r.Request.Data.FeatureCount} features, {r.TestSamples} held out for the test score). Energies in loss units, entropies in nats, temperatures in loss units per nat.");
+            $"{r.Request.Data.FeatureCount} features, {r.TestSamples} held out for the test score). Energies in loss units, entropies in nats, temperatures in loss units per nat; " +
+            $"test scores are {(r.Request.Data.Task == Data.TaskKind.Classification ? "accuracies" : "R²")} on the held-out split.");
 
         var c = r.Calibration;
         doc.Section(CalibrationHeading).Paragraph(RunBadge.Line(c)).Table(new ReportTable("quantity", "measured", "expected")
