@@ -27,10 +27,14 @@ public static class RunFigures
         var runs = r.Networks.Select(n => (n.Activation, n.Experiment.Training, n.Experiment.Refresh)).ToList();
         TemperatureCurvePlot.SaveTrainingAndRefresh(runs, Path.Combine(folder, TemperatureCurve), $"{data}: temperature during training and refresh ({r.Request.Profile.Shift} shift)");
         LayerTemperaturePlot.Save(runs, Path.Combine(folder, LayerTemperatures), $"{data}: local temperature of each layer");
-        var series = r.Networks.SelectMany(n => new[]
+        var series = r.Networks.SelectMany(n =>
         {
-            ($"{n.Activation} {n.Weights.Layer}: at init", n.Weights.Initial),
-            ($"{n.Activation} {n.Weights.Layer}: trained", n.Weights.Trained),
+            var layer = n.Experiment.Training.Layers.FirstOrDefault(l => l.Name == n.Weights.Layer);
+            return new[]
+            {
+                ($"{n.Activation} {n.Weights.Layer}: at init{Entropy(layer?.EntropyFrom)}", n.Weights.Initial),
+                ($"{n.Activation} {n.Weights.Layer}: trained{Entropy(layer?.EntropyTo)}", n.Weights.Trained),
+            };
         }).ToList();
         WeightHistogramPlot.Save(series, Path.Combine(folder, EntropyHistograms), $"{data}: weight distribution of a hidden layer, at init and trained");
         var measured = r.Networks.Select(n => ($"{n.Activation} network, measured layers (q_l, η_l)",
@@ -43,4 +47,7 @@ public static class RunFigures
             .ToList();
         LinearAgreementPlot.Save(points, Path.Combine(folder, LinearAgreement), "Linear models: training temperature T_I, theory vs simulation");
     }
+
+    /// <summary>" (S_l = … nats)" for a legend, or nothing for a point state.</summary>
+    private static string Entropy(double? s) => s is double v ? $" (S_l = {Reports.ReportFormat.Number(v)} nats)" : "";
 }
