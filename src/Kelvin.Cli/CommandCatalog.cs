@@ -8,6 +8,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return RunCommand.Create();
         yield return EntropyCommand.Create();
         yield return CalibrateCommand.Create();
         yield return TrainCommand.Create();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Kelvin.Cli.Rendering;
 using Kelvin.Engines;
+using Kelvin.Reports.Json;
 using Kelvin.Trajectories;
 using Kelvin.Networks.Activations;
 using Kelvin.Reports.Plots;
@@ -46,7 +47,7 @@ internal static class EngineCommand
             IReadOnlyList<Activation> chosen = Choose(parse.GetValue(activation) ?? "all");
             var profiles = chosen.Select(a => EngineClassifier.Profile(a, scan)).ToList();
             if (parse.GetValue(plot) is { } file) EfficiencyPlot.Save(profiles, file);
-            if (parse.GetValue(json)) JsonOutput.Write(new EngineReport(profiles.Select(ActivationDto.From).ToList()));
+            if (parse.GetValue(json)) JsonOutput.Write(new EngineReport(profiles.Select(ActivationEngineJson.From).ToList()));
             else Render(profiles, scan);
             return 0;
         });
@@ -62,7 +63,7 @@ internal static class EngineCommand
             progress => EngineTraining.Run(request.Setup, split.Train, progress));
         if (json)
         {
-            JsonOutput.Write(new NetworkEngineJson(NetworkEngineView.Json(result.Trained), NetworkEngineView.Json(result.Initial)));
+            JsonOutput.Write(new EngineTrainingJson(NetworkEngineJson.From(result.Trained), NetworkEngineJson.From(result.Initial)));
             return 0;
         }
         Console.Out.WriteLine($"{request.Setup.Architecture} on {split.Train.Name}: hidden layers measured on {result.Evaluation.Count} evaluation rows");
@@ -95,35 +96,9 @@ internal static class EngineCommand
 
     /// <summary>JSON of `kelvin engine --train`: "network" is the trained network, "network_init" the
     /// same network at initialization.</summary>
-    internal sealed record NetworkEngineJson(
-        [property: JsonPropertyName("network")] NetworkEngineView.NetworkJson Network,
-        [property: JsonPropertyName("network_init")] NetworkEngineView.NetworkJson NetworkInit);
+    internal sealed record EngineTrainingJson(
+        [property: JsonPropertyName("network")] NetworkEngineJson Network,
+        [property: JsonPropertyName("network_init")] NetworkEngineJson NetworkInit);
 
-    internal sealed record EngineReport([property: JsonPropertyName("activations")] IReadOnlyList<ActivationDto> Activations);
-
-    internal sealed record CurvePointDto([property: JsonPropertyName("q")] double Q, [property: JsonPropertyName("eta")] double Eta);
-
-    internal sealed record LimitsDto(
-        [property: JsonPropertyName("q_min")] double QMin,
-        [property: JsonPropertyName("eta_at_q_min")] double EtaAtQMin,
-        [property: JsonPropertyName("q_max")] double QMax,
-        [property: JsonPropertyName("eta_at_q_max")] double EtaAtQMax);
-
-    internal sealed record ActivationDto(
-        [property: JsonPropertyName("name")] string Name,
-        [property: JsonPropertyName("type")] string Type,
-        [property: JsonPropertyName("pure_conductor")] bool PureConductor,
-        [property: JsonPropertyName("efficiency_at_1")] double EfficiencyAt1,
-        [property: JsonPropertyName("q_opt")] double? QOpt,
-        [property: JsonPropertyName("efficiency_at_q_opt")] double? EfficiencyAtQOpt,
-        [property: JsonPropertyName("critical_gain")] double? CriticalGain,
-        [property: JsonPropertyName("gain_at_q_opt")] double? GainAtQOpt,
-        [property: JsonPropertyName("limits")] LimitsDto Limits,
-        [property: JsonPropertyName("curve")] IReadOnlyList<CurvePointDto> Curve)
-    {
-        public static ActivationDto From(EngineProfile p) => new(
-            p.Activation, p.Type.Name(), p.IsPureConductor, p.EfficiencyAtUnitQ, p.QOpt, p.EfficiencyAtQOpt, p.CriticalGain, p.GainAtQOpt,
-            new LimitsDto(p.Low.Q, p.Low.Eta, p.High.Q, p.High.Eta),
-            p.Curve.Select(c => new CurvePointDto(c.Q, c.Eta)).ToList());
-    }
+    internal sealed record EngineReport([property: JsonPropertyName("activations")] IReadOnlyList<ActivationEngineJson> Activations);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Kelvin.Cli.Rendering;
 using Kelvin.Data;
+using Kelvin.Reports.Json;
 using Kelvin.Data.Shifts;
 using Kelvin.Trajectories;
 
@@ -78,8 +79,8 @@ internal static class ShiftJson
     {
         var a = r.Refresh;
         double? x = shift.Kind == "new" ? null : size ?? DataShifts.DefaultSize(shift.Kind);
-        var refresh = new RefreshJson(shift.Kind, x, r.ShiftedScore, r.RefreshedScore, TransitionReport.Global(a), TransitionReport.Layers(a),
-            a.AllocationResidual, a.Isothermality, TransitionReport.Curve(a));
+        var refresh = new RefreshJson(shift.Kind, x, r.ShiftedScore, r.RefreshedScore, TransitionJson.Global(a), TransitionJson.Layers(a),
+            a.AllocationResidual, a.Isothermality, TransitionJson.Curve(a));
         return TrainJson.Of(task, r.Score, r.Training) with { Refresh = refresh };
     }
 }

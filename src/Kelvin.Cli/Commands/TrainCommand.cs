@@ -5,6 +5,7 @@ using Kelvin.Checkpoints;
 using Kelvin.Cli.Rendering;
 using Kelvin.Data;
 using Kelvin.Networks.Training;
+using Kelvin.Reports.Json;
 using Kelvin.Trajectories;
 
 namespace Kelvin.Cli.Commands;
@@ -67,5 +68,5 @@ internal sealed record TrainJson(
 {
     public static TrainJson Of(TaskKind task, double score, TransitionAnalysis a) => new(
         task == TaskKind.Classification ? score : null, task == TaskKind.Regression ? score : null,
-        TransitionReport.Global(a), TransitionReport.Layers(a), a.AllocationResidual, a.Isothermality, TransitionReport.Curve(a));
+        TransitionJson.Global(a), TransitionJson.Layers(a), a.AllocationResidual, a.Isothermality, TransitionJson.Curve(a));
 }

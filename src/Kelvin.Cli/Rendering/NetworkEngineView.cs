@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Kelvin.Engines;
 using Spectre.Console;
 
 namespace Kelvin.Cli.Rendering;
 
 /// <summary>Renders a <see cref="NetworkEngineReport"/> (THEORY §7, measured efficiency): the per-layer
-/// table for the terminal and the JSON object of `kelvin engine --train`.</summary>
+/// table for the terminal (its JSON is <see cref="Kelvin.Reports.Json.NetworkEngineJson"/>).</summary>
 internal static class NetworkEngineView
 {
     private static string F(double v) => v.ToString("G5", CultureInfo.InvariantCulture);
@@ -30,26 +29,4 @@ internal static class NetworkEngineView
         $"network: Type {report.Type.Name()}, efficiency η = ΣW/Σq = {F(report.Efficiency)}" +
         (report.TypeBLayers.Count > 0 ? $" (Type B layers: {string.Join(", ", report.TypeBLayers)})"
             : report.Layers.Count == 0 ? " (no hidden layer: a pure conductor)" : " (every activation is scale-free)");
-
-    /// <summary>The JSON object of one report.</summary>
-    public static NetworkJson Json(NetworkEngineReport report) => new(
-        report.Type.Name(), report.Efficiency, report.TypeBLayers,
-        report.Layers.Select(l => new LayerJson(l.Name, l.Activation, l.ActivationType.Name(), l.Q, l.A0, l.A1, l.Work, l.EtaMeasured, l.EtaMeanField)).ToList());
-
-    internal sealed record NetworkJson(
-        [property: JsonPropertyName("type")] string Type,
-        [property: JsonPropertyName("efficiency")] double Efficiency,
-        [property: JsonPropertyName("type_b_layers")] IReadOnlyList<string> TypeBLayers,
-        [property: JsonPropertyName("layers")] IReadOnlyList<LayerJson> Layers);
-
-    internal sealed record LayerJson(
-        [property: JsonPropertyName("name")] string Name,
-        [property: JsonPropertyName("activation")] string Activation,
-        [property: JsonPropertyName("type")] string Type,
-        [property: JsonPropertyName("q")] double Q,
-        [property: JsonPropertyName("a0")] double A0,
-        [property: JsonPropertyName("a1")] double A1,
-        [property: JsonPropertyName("work")] double Work,
-        [property: JsonPropertyName("eta_measured")] double EtaMeasured,
-        [property: JsonPropertyName("eta_mean_field")] double EtaMeanField);
 }

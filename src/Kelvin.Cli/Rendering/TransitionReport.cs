@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Kelvin.Reports.Plots;
 using Kelvin.Thermodynamics;
 using Kelvin.Trajectories;
@@ -7,45 +6,10 @@ using Spectre.Console;
 
 namespace Kelvin.Cli.Rendering;
 
-/// <summary>JSON of a transition's global row: energies and entropies of both states, T and its regime.</summary>
-internal sealed record GlobalJson(
-    [property: JsonPropertyName("E_init")] double EInit,
-    [property: JsonPropertyName("E_trained")] double ETrained,
-    [property: JsonPropertyName("S_init")] double? SInit,
-    [property: JsonPropertyName("S_trained")] double? STrained,
-    [property: JsonPropertyName("T")] double? T,
-    [property: JsonPropertyName("regime")] string Regime);
-
-/// <summary>JSON of one layer's local temperature.</summary>
-internal sealed record LayerJson(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("dE")] double DE,
-    [property: JsonPropertyName("dS")] double? DS,
-    [property: JsonPropertyName("T")] double? T,
-    [property: JsonPropertyName("regime")] string Regime,
-    [property: JsonPropertyName("heated")] bool Heated);
-
-/// <summary>JSON of one T(t) point.</summary>
-internal sealed record CurveJson(
-    [property: JsonPropertyName("step")] long Step,
-    [property: JsonPropertyName("E")] double E,
-    [property: JsonPropertyName("S")] double? S,
-    [property: JsonPropertyName("T")] double? T);
-
-/// <summary>Renders a <see cref="TransitionAnalysis"/>: JSON pieces, the terminal table, the --out files.</summary>
+/// <summary>Renders a <see cref="TransitionAnalysis"/>: the terminal table and the --out files (its JSON
+/// pieces are <see cref="Kelvin.Reports.Json.TransitionJson"/>).</summary>
 internal static class TransitionReport
 {
-    public static GlobalJson Global(TransitionAnalysis a) => new(
-        a.Global.From.Energy, a.Global.To.Energy,
-        a.Global.From.IsPoint ? null : a.Global.From.Entropy, a.Global.To.IsPoint ? null : a.Global.To.Entropy,
-        a.Global.Temperature.Value, a.Global.Temperature.Regime.Name());
-
-    public static List<LayerJson> Layers(TransitionAnalysis a) =>
-        a.Layers.Select(l => new LayerJson(l.Name, l.EnergyChange, l.EntropyChange, l.Temperature.Value, l.Temperature.Regime.Name(), l.Heated)).ToList();
-
-    public static List<CurveJson> Curve(TransitionAnalysis a) =>
-        a.Curve.Select(p => new CurveJson(p.Step, p.Energy, p.Entropy, p.Temperature?.Value)).ToList();
-
     /// <summary>The temperature table: a global row, then one row per layer.</summary>
     public static void WriteTable(TransitionAnalysis a, string title)
     {

@@ -3,7 +3,8 @@ namespace Kelvin.Reports;
 /// <summary>
 /// A report folder written atomically: everything goes to a temporary sibling folder, and only
 /// <see cref="Publish"/> moves it into place. An interrupted run leaves no half-written report
-/// presented as complete (at most a stale ".kelvin-tmp-*" folder, removed on the next run).
+/// presented as complete (at most a stale ".kelvin-tmp-*" folder, removed on the next run unless the
+/// process that owns it is still running).
 /// </summary>
 public sealed class ReportFolder : IDisposable
 {
@@ -32,7 +33,7 @@ public sealed class ReportFolder : IDisposable
         {
             Directory.CreateDirectory(parent);
             foreach (var stale in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(full)}.kelvin-tmp-*"))
-                Directory.Delete(stale, recursive: true);
+                if (!OwnerIsAlive(stale)) Directory.Delete(stale, recursive: true);
             string staging = Path.Combine(parent, $".{Path.GetFileName(full)}.kelvin-tmp-{Environment.ProcessId}");
             Directory.CreateDirectory(staging);
             File.WriteAllText(Path.Combine(staging, ".probe"), "");
@@ -42,6 +43,23 @@ public sealed class ReportFolder : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new KelvinException($"cannot write the report to '{target}': {e.Message}");
+        }
+    }
+
+    /// <summary>Whether the process whose id ends the staging folder's name is still running (then the
+    /// folder is another run's work in progress, not a stale leftover).</summary>
+    private static bool OwnerIsAlive(string staging)
+    {
+        string name = Path.GetFileName(staging);
+        if (!int.TryParse(name[(name.LastIndexOf('-') + 1)..], out int pid) || pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -16,6 +16,10 @@ public static class ReportFormat
     /// <summary>A temperature: its value, or its regime's name when it has none.</summary>
     public static string Temperature(Temperature t) => t.Value is double v ? Number(v) : t.Regime.Name();
 
+    /// <summary>A test score (<see cref="Trajectories.TestScore"/>): an accuracy as a percentage, an R² as "R² 0.xxx".</summary>
+    public static string Score(double score, Data.TaskKind task) =>
+        task == Data.TaskKind.Classification ? Percent(score) : "R² " + score.ToString("F3", CultureInfo.InvariantCulture);
+
     /// <summary>A fraction as a percentage with one decimal.</summary>
     public static string Percent(double fraction) => (100 * fraction).ToString("F1", CultureInfo.InvariantCulture) + "%";
 }

@@ -23,10 +23,14 @@ public sealed record RefreshExperiment(
     public const ulong ShiftStream = 0x5A1F7;
 
     /// <summary>Runs the experiment on <paramref name="split"/>: scores are on the test part (D1's
-    /// before the shift, D2's after it, before and after the refresh).</summary>
-    public static RefreshExperiment Run(TrainingSetup setup, DataSplit split, IDataShift shift, TransitionSettings? settings = null, Action<long, long>? progress = null)
+    /// before the shift, D2's after it, before and after the refresh). <paramref name="trained"/>, when
+    /// given, sees the members trained on D1 and their recorded training before the refresh changes them
+    /// in place (e.g. to measure the trained networks or keep their weights).</summary>
+    public static RefreshExperiment Run(TrainingSetup setup, DataSplit split, IDataShift shift, TransitionSettings? settings = null, Action<long, long>? progress = null,
+                                        Action<IReadOnlyList<Mlp>, RecordedTraining>? trained = null)
     {
         var (members, phase1) = RecordedTrainer.Train(setup, split.Train, progress);
+        trained?.Invoke(members, phase1);
         double score = TestScore.Of(members, split.Test);
         var training = TransitionAnalysis.Of(phase1, settings);
 

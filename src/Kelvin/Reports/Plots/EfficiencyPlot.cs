@@ -9,9 +9,11 @@ namespace Kelvin.Reports.Plots;
 /// </summary>
 public static class EfficiencyPlot
 {
-    /// <summary>Draws the curves of <paramref name="profiles"/> and saves a PNG to <paramref name="path"/>.</summary>
+    /// <summary>Draws the curves of <paramref name="profiles"/> and saves a PNG to <paramref name="path"/>;
+    /// <paramref name="measured"/>, when given, adds each series of measured layers (q_l, W_l/q_l) as markers.</summary>
     /// <exception cref="KelvinException">when there is nothing to draw or the file cannot be written.</exception>
-    public static void Save(IReadOnlyList<EngineProfile> profiles, string path, int width = 1000, int height = 640)
+    public static void Save(IReadOnlyList<EngineProfile> profiles, string path, int width = 1000, int height = 640,
+                            IReadOnlyList<(string Label, IReadOnlyList<EfficiencyPoint> Points)>? measured = null)
     {
         if (profiles.Count == 0) throw new KelvinException("no efficiency curves to plot");
         if (string.IsNullOrWhiteSpace(path)) throw new KelvinException("empty plot file name");
@@ -32,6 +34,15 @@ public static class EfficiencyPlot
                 marker.LegendText = "";
             }
         }
+        MarkerShape[] shapes = [MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond, MarkerShape.Cross];
+        for (int i = 0; i < (measured?.Count ?? 0); i++)
+        {
+            var (label, points) = measured![i];
+            var marks = plot.Add.ScatterPoints(points.Select(p => Math.Log10(p.Q)).ToArray(), points.Select(p => p.Eta).ToArray(), Colors.Black);
+            marks.MarkerShape = shapes[i % shapes.Length];
+            marks.MarkerSize = 11;
+            marks.LegendText = label;
+        }
         var ticks = new ScottPlot.TickGenerators.NumericAutomatic
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
@@ -42,7 +53,8 @@ public static class EfficiencyPlot
         plot.Axes.Bottom.Label.Text = "signal level q = E[z²] (pre-activation units², log scale)";
         plot.Axes.Left.Label.Text = "work efficiency η = W/q (dimensionless)";
         plot.Axes.Title.Label.Text = "Heat engines: work efficiency of activations (● = q_opt)";
-        plot.Axes.SetLimitsY(0, Math.Max(1e-3, profiles.Max(p => p.Curve.Max(c => c.Eta))) * 1.08);
+        double top = Math.Max(profiles.Max(p => p.Curve.Max(c => c.Eta)), measured?.SelectMany(m => m.Points).Select(p => p.Eta).DefaultIfEmpty(0).Max() ?? 0);
+        plot.Axes.SetLimitsY(0, Math.Max(1e-3, top) * 1.08);
         plot.ShowLegend(Alignment.UpperLeft);
         try
         {

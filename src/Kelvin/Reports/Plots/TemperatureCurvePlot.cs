@@ -51,6 +51,42 @@ public static class TemperatureCurvePlot
         plot.SavePng(path, 900, 540);
     }
 
+    /// <summary>Writes the global T(t) of several networks to <paramref name="path"/>: for each, its
+    /// training (solid) then its refresh after the shift (dashed), the refresh's steps continuing the
+    /// training's; a vertical line marks the shift.</summary>
+    public static void SaveTrainingAndRefresh(IReadOnlyList<(string Label, TransitionAnalysis Training, TransitionAnalysis Refresh)> runs, string path, string title)
+    {
+        var plot = new Plot();
+        IPalette palette = new ScottPlot.Palettes.Category10();
+        var all = new List<double>();
+        double shiftAt = 0;
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var (label, training, refresh) = runs[i];
+            long offset = training.Curve.Count > 0 ? training.Curve[^1].Step : 0;
+            shiftAt = Math.Max(shiftAt, offset);
+            var (x1, y1) = Finite(training.Curve.Select(p => p.Step), training.Curve.Select(p => p.Temperature));
+            var (x2, y2) = Finite(refresh.Curve.Select(p => p.Step + offset), refresh.Curve.Select(p => p.Temperature));
+            var a = plot.Add.ScatterLine(x1, y1, palette.GetColor(i));
+            a.LegendText = $"{label}: training T_I(t)";
+            var b = plot.Add.ScatterLine(x2, y2, palette.GetColor(i));
+            b.LinePattern = LinePattern.Dashed;
+            b.LegendText = $"{label}: refresh T_II(t) after the shift";
+            all.AddRange(y1);
+            all.AddRange(y2);
+        }
+        var shift = plot.Add.VerticalLine(shiftAt, 1, Colors.Gray);
+        shift.LinePattern = LinePattern.Dotted;
+        shift.LegendText = "data shift";
+        plot.Add.HorizontalLine(0, 1, Colors.Black);
+        plot.Title(title);
+        plot.XLabel("optimizer step t (training, then refresh)");
+        plot.YLabel("temperature T(t) (loss units per nat)");
+        Limit(plot, all);
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.SavePng(path, 1000, 560);
+    }
+
     private static (double[] X, double[] Y) Finite(IEnumerable<long> steps, IEnumerable<Temperature?> temperatures)
     {
         var xs = new List<double>();

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Kelvin.Cli.Rendering;
+using Kelvin.Data;
+using Kelvin.Engines;
+using Kelvin.Thermodynamics;
+using Kelvin.Reports;
+using Kelvin.Run;
+using Spectre.Console;
+
+namespace Kelvin.Cli.Commands;
+
+/// <summary>`kelvin run`: the whole theory at work on one dataset, as a report folder a person reads.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var outDir = new Option<string>("--out") { Description = "report folder (a previous report there is replaced when the run completes)", DefaultValueFactory = _ => "kelvin-report" };
+        var quick = new Option<bool>("--quick") { Description = "a smaller run (< 20 s): fewer epochs and ensemble members, same sections" };
+        var seed = new Option<ulong>("--seed") { Description = "random seed of every draw", DefaultValueFactory = _ => 1 };
+        var data = new Option<string>("--data") { Description = $"dataset: {string.Join("|", DatasetCatalog.Names)} or FILE.csv (target column 'target')", DefaultValueFactory = _ => "digits" };
+        var command = new Command("run", "Calibration, linear theory, relu and tanh networks with a data shift, heat engines: one report folder (report.md, report.html, report.json, PNGs).")
+        {
+            outDir, quick, seed, data,
+        };
+        command.SetAction(parse =>
+        {
+            // Everything that can fail fast does so before the long work: the data, then the folder.
+            string dataName = parse.GetValue(data)!;
+            var dataset = DatasetCatalog.Load(dataName);
+            using var folder = RunReport.Open(parse.GetValue(outDir)!);
+            var request = new RunRequest(dataset, dataName, parse.GetValue(seed), RunProfile.Of(parse.GetValue(quick)));
+            var clock = Stopwatch.StartNew();
+            var result = RunProgressDisplay.Run(!Console.IsOutputRedirected, progress =>
+            {
+                var r = RunPipeline.Run(request, progress);
+                progress(RunStage.Report, 0);
+                RunReport.Write(r, folder);
+                progress(RunStage.Report, 1);
+                return r;
+            });
+            folder.Publish();
+            Summary(result, folder.Target, clock.Elapsed);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Summary(RunResult r, string target, TimeSpan elapsed)
+    {
+        var console = StdoutConsole.Create();
+        if (Console.IsOutputRedirected) console.Profile.Width = 140;
+        console.WriteLine(RunBadge.Line(r.Calibration));
+        var table = new Table().Title(Markup.Escape($"kelvin run on {r.Request.DataName} (profile {r.Request.Profile.Name}, seed {r.Request.Seed})"));
+        foreach (var h in new[] { "", "test score D1 → D2 → refreshed", "T_I (training)", "T_II (refresh)", "layers heated in training", "engine (measured)" }) table.AddColumn(Markup.Escape(h));
+        foreach (var n in r.Networks)
+        {
+            var x = n.Experiment;
+            table.AddRow(Markup.Escape(n.Activation),
+                Markup.Escape($"{ReportFormat.Score(x.Score, n.Task)} → {ReportFormat.Score(x.ShiftedScore, n.Task)} → {ReportFormat.Score(x.RefreshedScore, n.Task)}"),
+                Markup.Escape(Temp(x.Training.Global.Temperature)), Markup.Escape(Temp(x.Refresh.Global.Temperature)),
+                Markup.Escape($"{x.Training.Layers.Count(l => l.Heated)}/{x.Training.Layers.Count}"),
+                Markup.Escape($"Type {n.Engine.Type.Name()}, η = {ReportFormat.Number(n.Engine.Efficiency)}"));
+        }
+        console.Write(table);
+        int within = r.Linear.Count(c => c.Comparison.TemperatureRelativeDifference <= 0.10);
+        console.WriteLine($"linear theory: analytic T_I within 10% of simulation in {within}/{r.Linear.Count} cells");
+        console.WriteLine($"report: {target} ({elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
+    }
+
+    private static string Temp(Temperature t) => ReportFormat.Temperature(t) + (t.Value is null ? "" : $" ({t.Regime.Name()})");
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using Kelvin.Thermodynamics;
+using Kelvin.Trajectories;
+
+namespace Kelvin.Reports.Json;
+
+/// <summary>JSON of a transition's global row: energies and entropies of both states (null S: a point
+/// state), T and its regime (T null unless the regime is normal or negative; THEORY §3).</summary>
+public sealed record GlobalJson(
+    [property: JsonPropertyName("E_init")] double EInit,
+    [property: JsonPropertyName("E_trained")] double ETrained,
+    [property: JsonPropertyName("S_init")] double? SInit,
+    [property: JsonPropertyName("S_trained")] double? STrained,
+    [property: JsonPropertyName("T")] double? T,
+    [property: JsonPropertyName("regime")] string Regime);
+
+/// <summary>JSON of one layer's local temperature T_l = ΔE_l/ΔS_l; heated: ΔS_l &gt; 0.</summary>
+public sealed record LayerJson(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("dE")] double DE,
+    [property: JsonPropertyName("dS")] double? DS,
+    [property: JsonPropertyName("T")] double? T,
+    [property: JsonPropertyName("regime")] string Regime,
+    [property: JsonPropertyName("heated")] bool Heated);
+
+/// <summary>JSON of one T(t) point. T is null for the first window (no earlier checkpoint: no "regime"
+/// field) and for a degenerate window (then "regime" names why, THEORY §3).</summary>
+public sealed record CurveJson(
+    [property: JsonPropertyName("step")] long Step,
+    [property: JsonPropertyName("E")] double E,
+    [property: JsonPropertyName("S")] double? S,
+    [property: JsonPropertyName("T")] double? T,
+    [property: JsonPropertyName("regime"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Regime);
+
+/// <summary>The JSON pieces of a <see cref="TransitionAnalysis"/>, shared by `kelvin train`, `kelvin
+/// shift` and `kelvin run`'s report.json.</summary>
+public static class TransitionJson
+{
+    /// <summary>The global row.</summary>
+    public static GlobalJson Global(TransitionAnalysis a) => new(
+        a.Global.From.Energy, a.Global.To.Energy,
+        a.Global.From.IsPoint ? null : a.Global.From.Entropy, a.Global.To.IsPoint ? null : a.Global.To.Entropy,
+        a.Global.Temperature.Value, a.Global.Temperature.Regime.Name());
+
+    /// <summary>One row per layer.</summary>
+    public static List<LayerJson> Layers(TransitionAnalysis a) =>
+        a.Layers.Select(l => new LayerJson(l.Name, l.EnergyChange, l.EntropyChange, l.Temperature.Value, l.Temperature.Regime.Name(), l.Heated)).ToList();
+
+    /// <summary>The T(t) curve.</summary>
+    public static List<CurveJson> Curve(TransitionAnalysis a) =>
+        a.Curve.Select(p => new CurveJson(p.Step, p.Energy, p.Entropy, p.Temperature?.Value, p.Temperature?.Regime.Name())).ToList();
+}

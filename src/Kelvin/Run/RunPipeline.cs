@@ -1,0 +1,105 @@
+using System.Reflection;
+using Kelvin.Calibration;
+using Kelvin.Data;
+using Kelvin.Engines;
+using Kelvin.Networks.Activations;
+
+namespace Kelvin.Run;
+
+/// <summary>What `kelvin run` is asked to do: the data (already loaded and validated), the seed and the
+/// profile.</summary>
+/// <param name="Data">the dataset (digits unless told otherwise).</param>
+/// <param name="DataName">how the user named it (a bundled name or a CSV path).</param>
+/// <param name="Seed">the seed of every random draw of the run.</param>
+/// <param name="Profile">how much work each section does.</param>
+public sealed record RunRequest(Dataset Data, string DataName, ulong Seed, RunProfile Profile);
+
+/// <summary>Everything `kelvin run` measured, section by section, in report order.</summary>
+/// <param name="Request">what was asked.</param>
+/// <param name="Version">the Kelvin version that measured it.</param>
+/// <param name="Calibration">the Boltzmann check of the thermometer.</param>
+/// <param name="Linear">the nine linear cells.</param>
+/// <param name="Networks">the relu and the tanh network.</param>
+/// <param name="Engines">η_φ(q) profiles of the built-in activations.</param>
+/// <param name="TestSamples">samples in the held-out test split.</param>
+public sealed record RunResult(RunRequest Request, string Version, CalibrationResult Calibration, IReadOnlyList<LinearCell> Linear,
+                               IReadOnlyList<NetworkStudy> Networks, IReadOnlyList<EngineProfile> Engines, int TestSamples);
+
+/// <summary>The stages of a run, in order, for progress displays.</summary>
+public enum RunStage
+{
+    /// <summary>The Boltzmann calibration.</summary>
+    Calibration,
+    /// <summary>The nine linear cells.</summary>
+    Linear,
+    /// <summary>The relu network: train, shift, refresh.</summary>
+    ReluNetwork,
+    /// <summary>The tanh network: train, shift, refresh.</summary>
+    TanhNetwork,
+    /// <summary>The η_φ(q) curves of the built-in activations.</summary>
+    Engines,
+    /// <summary>Writing the report folder (figures, report.md, report.html, report.json): done by
+    /// <see cref="RunReport.Write"/>, reported by its caller.</summary>
+    Report,
+}
+
+/// <summary>
+/// `kelvin run` as a library call: the calibration badge, the linear panel, the relu and tanh networks
+/// (training, shift, refresh) and the heat-engine panel, on one seed. Deterministic: the same request
+/// gives the same numbers, bit for bit. <see cref="RunReport"/> turns the result into the report folder.
+/// </summary>
+public static class RunPipeline
+{
+    /// <summary>The hidden activations of the two networks.</summary>
+    public static IReadOnlyList<string> Activations { get; } = ["relu", "tanh"];
+
+    /// <summary>A stage's name as a person reads it.</summary>
+    public static string Describe(RunStage stage) => stage switch
+    {
+        RunStage.Calibration => "calibration (Boltzmann check)",
+        RunStage.Linear => "linear theory, 9 cells",
+        RunStage.ReluNetwork => "relu network: train, shift, refresh",
+        RunStage.TanhNetwork => "tanh network: train, shift, refresh",
+        RunStage.Engines => "heat engines η(q)",
+        _ => "report: figures, md, html, json",
+    };
+
+    /// <summary>Runs every stage but <see cref="RunStage.Report"/>; <paramref name="progress"/> gets (stage, fraction of it done).</summary>
+    public static RunResult Run(RunRequest request, Action<RunStage, double>? progress = null)
+    {
+        var p = request.Profile;
+        void Report(RunStage s, double f) => progress?.Invoke(s, Math.Clamp(f, 0, 1));
+
+        Report(RunStage.Calibration, 0);
+        var calibration = BoltzmannCalibration.Run(p.Calibration with { Seed = request.Seed });
+        Report(RunStage.Calibration, 1);
+
+        Report(RunStage.Linear, 0);
+        var linear = LinearPanel.Run(p.Linear, request.Seed, (done, total) => Report(RunStage.Linear, (double)done / total));
+
+        var split = DataSplit.Create(request.Data, request.Seed);
+        var networks = new List<NetworkStudy>();
+        foreach (var (activation, stage) in Activations.Zip([RunStage.ReluNetwork, RunStage.TanhNetwork]))
+        {
+            Report(stage, 0);
+            networks.Add(NetworkStudy.Run(activation, split, p, request.Seed, f => Report(stage, f)));
+            Report(stage, 1);
+        }
+
+        Report(RunStage.Engines, 0);
+        var scan = p.Scan.Validated();
+        var builtIn = ActivationCatalog.BuiltIn;
+        var engines = new List<EngineProfile>();
+        foreach (var a in builtIn)
+        {
+            engines.Add(EngineClassifier.Profile(a, scan));
+            Report(RunStage.Engines, (double)engines.Count / builtIn.Count);
+        }
+        Report(RunStage.Engines, 1);
+        return new RunResult(request, Version, calibration, linear, networks, engines, split.Test.Count);
+    }
+
+    /// <summary>The Kelvin version (the assembly's informational version).</summary>
+    public static string Version { get; } =
+        typeof(RunPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+}

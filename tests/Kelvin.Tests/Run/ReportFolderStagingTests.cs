@@ -1,0 +1,25 @@
+using Kelvin.Reports;
+
+namespace Kelvin.Tests.Run;
+
+public class ReportFolderStagingTests
+{
+    [Fact]
+    public void OpeningRemovesStaleStagingFoldersButNotThoseOfARunningProcess()
+    {
+        string parent = Path.Combine(Path.GetTempPath(), $"kelvin-staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(parent);
+        string live = Path.Combine(parent, ".report.kelvin-tmp-1");          // pid 1 is always running
+        string dead = Path.Combine(parent, ".report.kelvin-tmp-2147483646"); // no such process
+        Directory.CreateDirectory(live);
+        Directory.CreateDirectory(dead);
+        using (var folder = ReportFolder.Open(Path.Combine(parent, "report")))
+        {
+            Assert.True(Directory.Exists(live));
+            Assert.False(Directory.Exists(dead));
+            Assert.True(Directory.Exists(folder.Staging));
+        }
+        Assert.False(Directory.Exists(Path.Combine(parent, "report")));
+        Directory.Delete(parent, recursive: true);
+    }
+}
