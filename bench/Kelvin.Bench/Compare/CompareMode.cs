@@ -7,7 +7,7 @@ namespace Kelvin.Bench.Compare;
 /// Kelvin's side of bench/compare.sh: <c>Kelvin.Bench compare SECTION [--name value …]</c> measures one
 /// section and prints one JSON object on stdout (times in seconds, medians over <c>--reps</c> after one
 /// warm-up). bench/compare.py runs the sections alternately with the peers and assembles the table.
-/// Sections: mlp, thermometer, entropy, gemm, ensemble, curve (see each class for its options).
+/// Sections: mlp, thermometer, entropy, gemm, ensemble, curve, checksum (see each class for its options).
 /// </summary>
 public static class CompareMode
 {
@@ -23,6 +23,7 @@ public static class CompareMode
             "curve" => TrainingComparison.CurveCost(options),
             "entropy" => EntropyComparison.Run(options),
             "gemm" => GemmComparison.Run(options),
+            "checksum" => Checksum.Run(options),
             _ => throw new ArgumentException($"unknown compare section '{args[1]}'"),
         };
         result["section"] = args[1];

@@ -6,21 +6,22 @@ namespace Kelvin.Bench.Compare;
 
 /// <summary>
 /// sgemm C = A·B at <c>--m --n --k</c>, Kelvin's kernel and OpenBLAS (P/Invoke, threads = cores)
-/// alternating in one process, <c>--reps</c> rounds: GFLOP/s = 2mnk / median seconds.
+/// alternating in one process (<c>--ta 1</c>, <c>--tb 1</c>: op(A) = Aᵀ, op(B) = Bᵀ), <c>--reps</c> rounds: GFLOP/s = 2mnk / median seconds.
 /// </summary>
 public static class GemmComparison
 {
     public static Dictionary<string, object> Run(CompareOptions o)
     {
         int m = o.Int("m", 1024), n = o.Int("n", 1024), k = o.Int("k", 1024);
+        bool ta = o.Int("ta", 0) != 0, tb = o.Int("tb", 0) != 0;
         var a = TrainingComparison.Gaussian(m * k, 1);
         var b = TrainingComparison.Gaussian(k * n, 2);
         var c = new float[m * n];
         double flops = 2.0 * m * n * k;
         // Several products per timing for small shapes (≥ ~0.05 s per sample).
         int inner = (int)Math.Clamp(5e9 / flops, 1, 1000);
-        void Kelvin() { for (int i = 0; i < inner; i++) Gemm.Multiply(a, false, b, false, c, m, n, k); }
-        void Blas() { for (int i = 0; i < inner; i++) OpenBlas.Multiply(a, false, b, false, c, m, n, k); }
+        void Kelvin() { for (int i = 0; i < inner; i++) Gemm.Multiply(a, ta, b, tb, c, m, n, k); }
+        void Blas() { for (int i = 0; i < inner; i++) OpenBlas.Multiply(a, ta, b, tb, c, m, n, k); }
         bool blas = OpenBlas.IsAvailable;
         if (blas) OpenBlas.Threads(Environment.ProcessorCount);
         var kelvin = new List<double>();
@@ -33,7 +34,7 @@ public static class GemmComparison
         }
         var result = new Dictionary<string, object>
         {
-            ["shape"] = $"{m}x{n}x{k}",
+            ["shape"] = $"{m}x{n}x{k}{(ta ? " Aᵀ" : "")}{(tb ? " Bᵀ" : "")}",
             ["kelvin_gflops"] = flops / Timing.Median(kelvin) / 1e9,
             ["vectorized"] = Gemm.IsVectorized,
         };
