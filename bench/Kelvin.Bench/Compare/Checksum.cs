@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Kelvin.Distributions;
 using Kelvin.Energy;
+using Kelvin.Entropy;
 using Kelvin.Networks;
 using Kelvin.Networks.Kernels;
 using Kelvin.Networks.Optimizers;
@@ -11,7 +12,7 @@ namespace Kelvin.Bench.Compare;
 
 /// <summary>
 /// <c>checksum</c>: SHA-256 of the bits of sgemm results (awkward shapes, every transpose, accumulate)
-/// and of MLP weights after a few training steps. An optimisation must leave it unchanged: run it
+/// of MLP weights after a few training steps, and of every entropy estimate on continuous and tied samples. An optimisation must leave it unchanged: run it
 /// before and after (and with DOTNET_PROCESSOR_COUNT=1) and compare.
 /// </summary>
 public static class Checksum
@@ -39,8 +40,22 @@ public static class Checksum
                 Trainer.Train(net, data, new TrainingOptions { Energy = CrossEntropy.Instance, Optimizer = optimizer, BatchSize = batch, Epochs = 2, Seed = 5 });
                 training.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(net.Parameters.AsSpan()));
             }
+        using var entropy = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (int n in new[] { 1000, 100_000, 1_000_000 })
+        {
+            var x = new Normal(0, 1).Samples(new Rng(9, (ulong)n), n);
+            // (+ 0.0 turns −0.0 into +0.0: Kelvin before the radix sort seeded the atom at zero with whichever zero sorted first.)
+            var quantized = x.Select(v => Math.Round(v / 0.05) * 0.05 + 0.0).ToArray();
+            foreach (var sample in new[] { x, quantized })
+            {
+                var sorted = SortedSample.From(sample);
+                foreach (var estimator in EntropyEstimators.All)
+                    entropy.AppendData(BitConverter.GetBytes(estimator.Estimate(sorted)));
+            }
+        }
         return new Dictionary<string, object>
         {
+            ["entropy_sha256"] = Convert.ToHexString(entropy.GetHashAndReset()),
             ["gemm_sha256"] = Convert.ToHexString(gemm.GetHashAndReset()),
             ["training_sha256"] = Convert.ToHexString(training.GetHashAndReset()),
         };
