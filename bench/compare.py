@@ -101,7 +101,7 @@ versions = {}
 
 # ------------------------------------------------------------------ MLP training vs PyTorch
 if "mlp" in GROUPS:
-    for layers, batch, samples, target in [("64,128,128,10", 32, 8192, 3.0), ("784,1024,1024,10", 128, 2048, 2.0)]:
+    for layers, batch, samples, target in [("64,128,128,10", 32, 8192, 3.0), ("784,1024,1024,10", 128, 4096, 2.0)]:
         log(f"MLP {layers} batch {batch}")
         ks, ps = alternate(lambda: kelvin("mlp", layers=layers, batch=batch, samples=samples, reps=REPS),
                            lambda: peer("torch_mlp.py", layers=layers, batch=batch, samples=samples, threads=CORES, reps=REPS))
