@@ -1,7 +1,6 @@
 namespace Kelvin.Networks.Kernels;
 
-/// <summary>One matrix product in flight: packs op(A) and op(B) once each (in parallel when the
-/// product is large), then computes the fixed tile grid of C,
+/// <summary>One matrix product in flight: packs op(B) once, then computes the fixed tile grid of C,
 /// serially or with Parallel.For (each tile entirely on one thread).</summary>
 internal readonly unsafe struct GemmJob
 {
@@ -17,58 +16,46 @@ internal readonly unsafe struct GemmJob
 
     public void Run(ParallelOptions? parallel)
     {
-        int nPadded = Gemm.RoundUp(_n, GemmMicroKernel.NR), mPadded = Gemm.RoundUp(_m, GemmMicroKernel.MR);
+        int nPadded = Gemm.RoundUp(_n, GemmMicroKernel.NR);
         float* packedB = PackBuffers.SharedB((long)nPadded * _k);
-        float* packedA = PackBuffers.SharedA((long)mPadded * _k);
         bool parallelWork = (long)_m * _n * _k >= Gemm.ParallelThreshold;
         int threads = parallel is { MaxDegreeOfParallelism: > 0 } ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
         if (!parallelWork || threads == 1)
         {
-            GemmPacking.PackA(_a, _transA, _m, _k, packedA, 0, mPadded);
             GemmPacking.PackB(_b, _transB, _k, _n, packedB, 0, nPadded);
             var grid = new TileGrid(_m, _n, 1);
-            for (int t = 0; t < grid.Count; t++) ComputeTile(grid, t, packedA, packedB);
+            for (int t = 0; t < grid.Count; t++) ComputeTile(grid, t, packedB);
             return;
         }
-        RunParallel(parallel ?? DefaultOptions, threads, packedA, packedB, mPadded, nPadded);
+        RunParallel(parallel ?? DefaultOptions, threads, packedB, nPadded);
     }
 
     /// <summary>The threaded path (a separate method, so the serial path allocates no closure).</summary>
-    private void RunParallel(ParallelOptions options, int threads, float* packedA, float* packedB, int mPadded, int nPadded)
+    private void RunParallel(ParallelOptions options, int threads, float* packedB, int nPadded)
     {
         var self = this;
-        nint pa = (nint)packedA, pb = (nint)packedB;
-        // Packing is pure copying: its split cannot change any number. Groups 0..g−1 pack panels of
-        // op(A), the others panels of op(B).
-        const int MR = GemmMicroKernel.MR, NR = GemmMicroKernel.NR;
-        int aPanels = mPadded / MR, bPanels = nPadded / NR;
-        int aGroups = Math.Min(aPanels, 2 * threads), bGroups = Math.Min(bPanels, 2 * threads);
-        Parallel.For(0, aGroups + bGroups, options, g =>
+        nint pb = (nint)packedB;
+        // Packing is pure copying: its split cannot change any number.
+        int panelGroups = Math.Min(nPadded / GemmMicroKernel.NR, 4 * threads);
+        Parallel.For(0, panelGroups, options, g =>
         {
-            if (g < aGroups)
-            {
-                int from = (int)((long)aPanels * g / aGroups) * MR, to = (int)((long)aPanels * (g + 1) / aGroups) * MR;
-                GemmPacking.PackA(self._a, self._transA, self._m, self._k, (float*)pa, from, to);
-            }
-            else
-            {
-                g -= aGroups;
-                int from = (int)((long)bPanels * g / bGroups) * NR, to = (int)((long)bPanels * (g + 1) / bGroups) * NR;
-                GemmPacking.PackB(self._b, self._transB, self._k, self._n, (float*)pb, from, to);
-            }
+            int panels = nPadded / GemmMicroKernel.NR;
+            int from = (int)((long)panels * g / panelGroups) * GemmMicroKernel.NR, to = (int)((long)panels * (g + 1) / panelGroups) * GemmMicroKernel.NR;
+            GemmPacking.PackB(self._b, self._transB, self._k, self._n, (float*)pb, from, to);
         });
         var tiles = new TileGrid(_m, _n, threads);
-        Parallel.For(0, tiles.Count, options, t => self.ComputeTile(tiles, t, (float*)pa, (float*)pb));
+        Parallel.For(0, tiles.Count, options, t => self.ComputeTile(tiles, t, (float*)pb));
     }
 
     private static readonly ParallelOptions DefaultOptions = new();
 
     /// <summary>C[rows of tile i, columns of tile j] over the whole depth, block by block in k order.</summary>
-    private void ComputeTile(TileGrid grid, int tile, float* packedA, float* packedB)
+    private void ComputeTile(TileGrid grid, int tile, float* packedB)
     {
         const int MR = GemmMicroKernel.MR, NR = GemmMicroKernel.NR;
         var (i0, rows, j0, cols) = grid.Tile(tile, _m, _n);
-        int nPadded = Gemm.RoundUp(_n, NR), mPadded = Gemm.RoundUp(_m, MR);
+        int nPadded = Gemm.RoundUp(_n, NR);
+        float* packedA = PackBuffers.ThreadA(Gemm.RoundUp(rows, MR) * Math.Min(Gemm.KBlock, _k));
         bool vector = _vector;
         float* edge = stackalloc float[MR * NR];
 
@@ -76,7 +63,7 @@ internal readonly unsafe struct GemmJob
         {
             int depth = Math.Min(Gemm.KBlock, _k - p0);
             bool add = _accumulate || p0 > 0;
-            float* aBlock = packedA + (long)p0 * mPadded;
+            GemmPacking.PackA(_a, _transA, _m, _k, i0, rows, p0, depth, packedA);
             float* bBlock = packedB + (long)p0 * nPadded;
             for (int jp = 0; jp < cols; jp += NR)
             {
@@ -85,7 +72,7 @@ internal readonly unsafe struct GemmJob
                 for (int ip = 0; ip < rows; ip += MR)
                 {
                     int i = i0 + ip, h = Math.Min(MR, _m - i);
-                    float* aPanel = aBlock + (long)(i0 + ip) * depth;
+                    float* aPanel = packedA + ip * depth;
                     float* cTile = _c + (long)i * _n + j;
                     if (h == MR && w == NR)
                         GemmMicroKernel.Run(vector, depth, aPanel, bPanel, cTile, _n, add);

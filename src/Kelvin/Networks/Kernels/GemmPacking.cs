@@ -61,25 +61,10 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>
-    /// Packs rows fromRow..toRow (multiples of 6) of all of op(A) (m×k): for each depth block p0 (of
-    /// <see cref="Gemm.KBlock"/>), for each 6-row panel i, <c>depth</c> groups of 6 floats; block p0
-    /// starts at p0·m̄ (m̄ = m rounded up to 6) and panel i within it at i·depth.
+    /// Packs rows i0..i0+rows of op(A) (m×k), depth p0..p0+depth, as panels of 6 rows: panel r holds
+    /// <c>depth</c> groups of 6 floats (one per row) and starts at r·depth.
     /// </summary>
-    public static void PackA(float* a, bool transposed, int m, int k, float* dst, int fromRow, int toRow)
-    {
-        int mPadded = Gemm.RoundUp(m, GemmMicroKernel.MR);
-        toRow = Math.Min(toRow, m);
-        if (toRow <= fromRow) return;
-        for (int p0 = 0; p0 < k; p0 += Gemm.KBlock)
-        {
-            int depth = Math.Min(Gemm.KBlock, k - p0);
-            PackABlock(a, transposed, m, k, fromRow, toRow - fromRow, p0, depth, dst + (long)p0 * mPadded + (long)fromRow * depth);
-        }
-    }
-
-    /// <summary>Rows i0..i0+rows of op(A), depth p0..p0+depth, as panels of 6 rows: panel r holds
-    /// <c>depth</c> groups of 6 floats (one per row) and starts at r·depth.</summary>
-    private static void PackABlock(float* a, bool transposed, int m, int k, int i0, int rows, int p0, int depth, float* dst)
+    public static void PackA(float* a, bool transposed, int m, int k, int i0, int rows, int p0, int depth, float* dst)
     {
         const int MR = GemmMicroKernel.MR;
         float* t = stackalloc float[64];
@@ -99,16 +84,13 @@ internal static unsafe class GemmPacking
                     {
                         // Eight depth steps at a time: transpose rows 0..5 (rows 6, 7 repeat row 5 and are
                         // dropped), store each 8-float row at a 6-float stride; each store's two extra
-                        // floats are overwritten by the next; the eighth row is stored as 4 + 2 floats,
-                        // so nothing lands past the group (another thread may be packing the next panel).
+                        // floats are overwritten by the next (the buffer has slack for the last).
                         for (; p + 8 <= depth; p += 8)
                         {
                             Transpose8x8.Run6(s0 + p, k, t);
                             float* d = panel + p * MR;
-                            for (int q = 0; q < 7; q++)
+                            for (int q = 0; q < 8; q++)
                                 System.Runtime.Intrinsics.Vector256.Store(System.Runtime.Intrinsics.Vector256.Load(t + 8 * q), d + q * MR);
-                            System.Runtime.Intrinsics.Vector128.Store(System.Runtime.Intrinsics.Vector128.Load(t + 56), d + 42);
-                            d[46] = t[60]; d[47] = t[61];
                         }
                     }
                     float* s1 = s0 + k, s2 = s1 + k, s3 = s2 + k, s4 = s3 + k, s5 = s4 + k;
