@@ -16,7 +16,8 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; else SUDO=; fi
 missing=()
 "$PY" -c 'import torch' 2>/dev/null || missing+=(python3-torch)
 "$PY" -c 'import scipy.stats' 2>/dev/null || missing+=(python3-scipy)
-{ ldconfig -p 2>/dev/null | grep -q 'libopenblas\.so\.0'; } || missing+=(libopenblas0)
+# (no grep -q: with pipefail, ldconfig's SIGPIPE would read as "missing")
+{ ldconfig -p 2>/dev/null | grep 'libopenblas\.so\.0' >/dev/null; } || missing+=(libopenblas0)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "compare.sh: installing peers: ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
