@@ -24,11 +24,10 @@ public sealed class KnnEntropy : IEntropyEstimator
 
     public double Estimate(SortedSample sample)
     {
-        var x = sample.Resolved;
-        int n = x.Length;
+        var x = sample.ResolvedArray;
+        int n = x.Length, k = K;
         if (n <= K) throw new KelvinException($"knn with k = {K} needs more than {K} values (got {n})");
-        double sum = 0;
-        for (int i = 0; i < n; i++) sum += Math.Log(KthDistance(x, i, K));
+        double sum = OrderedLogSum.Of(n, i => KthDistance(x, i, k));
         double h = SpecialFunctions.DiGamma(n) - SpecialFunctions.DiGamma(K) + Math.Log(2) + sum / n;
         if (!double.IsFinite(h)) throw new KelvinException($"knn: the entropy estimate is not finite ({h})");
         return h;

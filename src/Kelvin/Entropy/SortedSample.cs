@@ -117,11 +117,12 @@ public sealed class SortedSample
         return Own(copy);
     }
 
-    /// <summary>Takes ownership of <paramref name="values"/> (sorted in place, not copied).</summary>
+    /// <summary>Takes ownership of <paramref name="values"/> (sorted in place, not copied; −0.0 is
+    /// stored as +0.0, so the order of signed zeros cannot change any result).</summary>
     internal static SortedSample Own(double[] values)
     {
         Validate(values);
-        Array.Sort(values);
+        RadixSort.Sort(values);
         return new SortedSample(values);
     }
 
@@ -129,8 +130,12 @@ public sealed class SortedSample
     {
         if (values.Length < 2) throw new KelvinException($"entropy needs at least 2 values (got {values.Length})");
         for (int i = 0; i < values.Length; i++)
-            if (!double.IsFinite(values[i]))
-                throw new KelvinException($"entropy input has a non-finite value ({values[i]}) at position {i + 1}");
+        {
+            double x = values[i];
+            if (!double.IsFinite(x))
+                throw new KelvinException($"entropy input has a non-finite value ({x}) at position {i + 1}");
+            if (x == 0) values[i] = 0.0;
+        }
     }
 
     /// <summary>The values in ascending order (ties kept).</summary>
@@ -138,6 +143,8 @@ public sealed class SortedSample
     /// <summary>The values in strictly ascending order, ties spread over their resolution cell
     /// (see the type's summary); the input of the spacing and neighbour estimators.</summary>
     public ReadOnlySpan<double> Resolved => _resolved;
+    /// <summary><see cref="Resolved"/> as the array itself (read-only by convention), for lambdas.</summary>
+    internal double[] ResolvedArray => _resolved;
     /// <summary>n, the number of values.</summary>
     public int Count => _sorted.Length;
     /// <summary>The number of distinct values.</summary>

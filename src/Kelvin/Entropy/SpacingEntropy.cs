@@ -12,14 +12,9 @@ internal static class SpacingEntropy
 
     public static double Estimate(SortedSample sample, string name, WindowWeight weight)
     {
-        var x = sample.Resolved;
+        var x = sample.ResolvedArray;
         int n = x.Length, m = VasicekEntropy.DefaultWindow(n);
-        double sum = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double spacing = x[Math.Min(i + m, n - 1)] - x[Math.Max(i - m, 0)];
-            sum += Math.Log(n / weight(i, n, m) * spacing);
-        }
+        double sum = OrderedLogSum.Of(n, i => n / weight(i, n, m) * (x[Math.Min(i + m, n - 1)] - x[Math.Max(i - m, 0)]));
         double h = sum / n;
         if (!double.IsFinite(h)) throw new KelvinException($"{name}: the entropy estimate is not finite ({h})");
         return h;

@@ -1,0 +1,125 @@
+using Kelvin.Data;
+using Kelvin.Distributions;
+using Kelvin.Energy;
+using Kelvin.Networks;
+using Kelvin.Networks.Optimizers;
+using Kelvin.Networks.Training;
+using Kelvin.Randomness;
+using Kelvin.Trajectories;
+
+namespace Kelvin.Bench.Compare;
+
+/// <summary>
+/// The training sections of the comparison. Every run uses plain SGD (η = 0.01, no momentum: what
+/// bench/peers/torch_mlp.py runs), softmax cross-entropy, ReLU hidden layers, He-normal weights, and
+/// all cores (the matrix products' default scheduler).
+/// </summary>
+public static class TrainingComparison
+{
+    private static readonly IReadOnlyList<InitializationScheme> He = [InitializationScheme.Parse("he-normal")];
+
+    /// <summary><c>mlp --layers 64,128,128,10 --batch 32 --samples 8192</c>: samples/s of one epoch on
+    /// synthetic Gaussian data (median of <c>--reps</c> epochs after a warm-up epoch).</summary>
+    public static Dictionary<string, object> Mlp(CompareOptions o)
+    {
+        var arch = Architecture(o.Text("layers", "64,128,128,10"));
+        int batch = o.Int("batch", 32), samples = o.Int("samples", 8192);
+        var data = Synthetic(arch, samples);
+        var net = Kelvin.Networks.Mlp.Initialize(arch, He, new Rng(1));
+        var options = Options(batch);
+        var times = Timing.Seconds(o.Reps, () => Trainer.Train(net, data, options));
+        double processed = samples;
+        return new Dictionary<string, object>
+        {
+            ["layers"] = arch.ToString(), ["batch"] = batch,
+            ["samples_per_s"] = processed / Timing.Median(times),
+            ["all"] = times.Select(t => processed / t).ToArray(),
+        };
+    }
+
+    /// <summary><c>thermometer --k 10 --epochs 3</c>: digits (train split), 64-128-128-10, batch 32:
+    /// plain training against training with the thermometer (RecordedTrainer every k steps: energy and
+    /// loss change allocation on the evaluation set, then TransitionAnalysis: per-layer entropies at
+    /// every checkpoint, T, T_l and T(t)), alternating; overhead = recorded / plain − 1.</summary>
+    public static Dictionary<string, object> Thermometer(CompareOptions o)
+    {
+        int k = o.Int("k", 10), epochs = o.Int("epochs", 3);
+        var data = Digits();
+        var arch = Architecture("64,128,128,10");
+        var options = Options(32) with { Epochs = epochs, HookInterval = k, Seed = 1 };
+        var setup = new TrainingSetup(arch, He, options);
+        RecordedTraining? run = null;
+        void Plain() => Trainer.Train(Kelvin.Networks.Mlp.Initialize(arch, He, new Rng(1)), data, options);
+        void Recorded() { run = RecordedTrainer.Train(setup, data).Run; TransitionAnalysis.Of(run); }
+        Plain(); Recorded();
+        var plain = new List<double>();
+        var recorded = new List<double>();
+        for (int r = 0; r < o.Reps; r++)
+        {
+            plain.Add(Timing.Seconds(1, Plain, warmUp: false)[0]);
+            recorded.Add(Timing.Seconds(1, Recorded, warmUp: false)[0]);
+        }
+        double p = Timing.Median(plain), q = Timing.Median(recorded);
+        return new Dictionary<string, object>
+        {
+            ["k"] = k, ["steps"] = RecordedTrainer.StepsPerMember(options, data.Count),
+            ["checkpoints"] = run!.CheckpointCount, ["evaluation_samples"] = run.EvaluationSamples,
+            ["gradient_evaluations"] = run.Evaluations,
+            ["plain_s"] = p, ["recorded_s"] = q, ["overhead"] = q / p - 1,
+        };
+    }
+
+    /// <summary><c>ensemble --members K --epochs 1</c>: K members of 64-128-128-10 on digits trained
+    /// together (Ensemble.Train: members in parallel); members/s = K·epochs / seconds.</summary>
+    public static Dictionary<string, object> EnsembleScaling(CompareOptions o)
+    {
+        int members = o.Int("members", 4), epochs = o.Int("epochs", 1);
+        var data = Digits();
+        var arch = Architecture("64,128,128,10");
+        var options = Options(32) with { Epochs = epochs, Seed = 1 };
+        var times = Timing.Seconds(o.Reps, () => Ensemble.Train(Ensemble.Initialize(arch, He, 1, members), data, options));
+        double t = Timing.Median(times);
+        return new Dictionary<string, object> { ["members"] = members, ["seconds"] = t, ["members_per_s"] = members * epochs / t };
+    }
+
+    /// <summary><c>curve --width W --steps 20 --k 10</c>: the cost of T(t) for 64-W-W-10 on digits:
+    /// seconds of the recorded training (allocation) and of the analysis (per-layer entropies,
+    /// temperatures), and the same training without the thermometer.</summary>
+    public static Dictionary<string, object> CurveCost(CompareOptions o)
+    {
+        int width = o.Int("width", 256), steps = o.Int("steps", 20), k = o.Int("k", 10);
+        var data = Digits();
+        var arch = Architecture($"64,{width},{width},10");
+        var options = Options(32) with { Epochs = 1000, MaxSteps = steps, HookInterval = k, Seed = 1 };
+        var setup = new TrainingSetup(arch, He, options);
+        RecordedTraining run = null!;
+        var plain = Timing.Seconds(o.Reps, () => Trainer.Train(Kelvin.Networks.Mlp.Initialize(arch, He, new Rng(1)), data, options));
+        var record = Timing.Seconds(o.Reps, () => run = RecordedTrainer.Train(setup, data).Run);
+        var analysis = Timing.Seconds(o.Reps, () => TransitionAnalysis.Of(run));
+        return new Dictionary<string, object>
+        {
+            ["width"] = width, ["parameters"] = arch.ParameterCount, ["steps"] = steps, ["k"] = k,
+            ["checkpoints"] = run.CheckpointCount, ["gradient_evaluations"] = run.Evaluations,
+            ["plain_s"] = Timing.Median(plain), ["record_s"] = Timing.Median(record), ["analysis_s"] = Timing.Median(analysis),
+        };
+    }
+
+    private static MlpArchitecture Architecture(string layers) => MlpArchitecture.Parse(layers.Replace(',', '-'), "relu");
+
+    private static TrainingOptions Options(int batch) =>
+        new() { Energy = CrossEntropy.Instance, Optimizer = OptimizerSettings.Sgd(0.01), BatchSize = batch, Epochs = 1 };
+
+    private static Dataset Digits() => DataSplit.Create(DatasetCatalog.Load("digits"), 1).Train;
+
+    /// <summary>n standard Gaussian float32 values from stream <paramref name="seed"/>.</summary>
+    internal static float[] Gaussian(int length, ulong seed)
+    {
+        var rng = new Rng(seed);
+        var x = new float[length];
+        for (int i = 0; i < length; i++) x[i] = (float)rng.NextGaussian();
+        return x;
+    }
+
+    /// <summary>Gaussian features with random labels, sized for <paramref name="arch"/>.</summary>
+    private static Dataset Synthetic(MlpArchitecture arch, int n) => Kelvin.Bench.Networks.NetworkQuickBench.Synthetic(arch, n);
+}

@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Assembles Kelvin's side-by-side comparison (bench/compare.sh runs it after installing the peers
+and building Release).
+
+Each row runs Kelvin's side (`Kelvin.Bench compare SECTION`, one JSON object) and the peer's side
+(bench/peers/*.py, one JSON object) alternately, for several rounds; each side reports the median of
+its repetitions, and the row takes the median over rounds. Prints one table and regenerates
+docs/PERFORMANCE.md. A peer that cannot run leaves its cells empty ("n/a") instead of stopping the run.
+"""
+import argparse, datetime, json, os, platform, re, statistics, subprocess, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH_DLL = os.path.join(ROOT, "bench/Kelvin.Bench/bin/Release/net10.0/Kelvin.Bench.dll")
+PEERS = os.path.join(ROOT, "bench/peers")
+PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+CORES = os.cpu_count() or 1
+
+ap = argparse.ArgumentParser(description=__doc__)
+ap.add_argument("--quick", action="store_true", help="one round, fewer repetitions, smaller T(t) sweep")
+ap.add_argument("--rounds", type=int, help="alternation rounds (default 3, quick 1)")
+ap.add_argument("--note", default="", help="a line printed at the top of docs/PERFORMANCE.md")
+ap.add_argument("--out", default=os.path.join(ROOT, "docs/PERFORMANCE.md"))
+ap.add_argument("--only", default="", help="comma-separated row groups: mlp,thermometer,entropy,gemm,ensemble,curve")
+args = ap.parse_args()
+ROUNDS = args.rounds or (1 if args.quick else 3)
+REPS = 2 if args.quick else 3
+GROUPS = set(args.only.split(",")) if args.only else {"mlp", "thermometer", "entropy", "gemm", "ensemble", "curve"}
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def run_json(cmd, what):
+    """Runs cmd, returns its last stdout line parsed as JSON, or None (with the reason logged)."""
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=1800, cwd="/tmp")
+    except Exception as e:  # noqa: BLE001 - any failure skips the row
+        log(f"  {what}: could not run ({e})")
+        return None
+    lines = [l for l in p.stdout.splitlines() if l.strip().startswith("{")]
+    if p.returncode != 0 or not lines:
+        log(f"  {what}: failed (exit {p.returncode}): {(p.stderr or p.stdout).strip().splitlines()[-1:] or ''}")
+        return None
+    return json.loads(lines[-1])
+
+
+def kelvin(section, **opts):
+    cmd = ["dotnet", BENCH_DLL, "compare", section]
+    for k, v in opts.items():
+        cmd += ["--" + k.replace("_", "-"), str(v)]
+    return run_json(cmd, f"Kelvin {section}")
+
+
+def peer(script, **opts):
+    cmd = [PYTHON, os.path.join(PEERS, script)]
+    for k, v in opts.items():
+        cmd += ["--" + k.replace("_", "-"), str(v)]
+    return run_json(cmd, script)
+
+
+def median(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def alternate(kelvin_call, peer_call):
+    """ROUNDS rounds of (Kelvin, peer); returns the lists of JSON results of each side."""
+    ks, ps = [], []
+    for r in range(ROUNDS):
+        ks.append(kelvin_call())
+        ps.append(peer_call() if peer_call else None)
+    return [k for k in ks if k], [p for p in ps if p]
+
+
+rows = []  # (operation, kelvin, peer, ratio, target, met)
+
+
+def fmt(x, unit=""):
+    if x is None:
+        return "n/a"
+    if abs(x) >= 1000:
+        s = f"{x:,.0f}"
+    elif abs(x) >= 10:
+        s = f"{x:.1f}"
+    elif abs(x) >= 0.1:
+        s = f"{x:.2f}"
+    else:
+        s = f"{x:.3g}"
+    return f"{s} {unit}".strip()
+
+
+def add(operation, k, p, ratio, target=None, met=None, unit=""):
+    rows.append((operation, fmt(k, unit), fmt(p, unit),
+                 f"{ratio:.2f}×" if ratio is not None else "n/a", target or "—",
+                 "—" if met is None else ("yes" if met else "NO")))
+    log(f"  {rows[-1]}")
+
+
+versions = {}
+
+# ------------------------------------------------------------------ MLP training vs PyTorch
+if "mlp" in GROUPS:
+    for layers, batch, samples, target in [("64,128,128,10", 32, 8192, 3.0), ("784,1024,1024,10", 128, 4096, 2.0)]:
+        log(f"MLP {layers} batch {batch}")
+        ks, ps = alternate(lambda: kelvin("mlp", layers=layers, batch=batch, samples=samples, reps=REPS),
+                           lambda: peer("torch_mlp.py", layers=layers, batch=batch, samples=samples, threads=CORES, reps=REPS))
+        k = median([x for j in ks for x in j["all"]])
+        p = median([x for j in ps for x in j["all"]])
+        if ps:
+            versions["torch"] = ps[0]["peer"]
+        ratio = k / p if k and p else None
+        add(f"train {layers.replace(',', '-')} batch {batch} (samples/s, vs PyTorch)", k, p, ratio,
+            f"≥ {target:g}×", ratio >= target if ratio else None)
+
+# ------------------------------------------------------------------ thermometer overhead
+if "thermometer" in GROUPS:
+    for k_ in (1, 10, 100):
+        log(f"thermometer k = {k_}")
+        ks, _ = alternate(lambda: kelvin("thermometer", k=k_, reps=REPS, epochs=3), None)
+        if not ks:
+            add(f"thermometer overhead, k = {k_}", None, None, None)
+            continue
+        plain = median([j["plain_s"] for j in ks]); rec = median([j["recorded_s"] for j in ks])
+        overhead = rec / plain - 1
+        j = ks[0]
+        rows.append((f"thermometer on, k = {k_} (digits 64-128-128-10, {j['steps']} steps, {j['gradient_evaluations']} gradients "
+                     f"on {j['evaluation_samples']} eval samples): overhead vs plain training",
+                     f"{overhead * 100:+.0f}% ({rec * 1e3:.0f} ms)", f"plain {plain * 1e3:.0f} ms", f"{rec / plain:.2f}×",
+                     "≤ +25%" if k_ == 10 else "—", ("yes" if overhead <= 0.25 else "NO") if k_ == 10 else "—"))
+        log(f"  {rows[-1]}")
+
+# ------------------------------------------------------------------ entropy vs scipy
+if "entropy" in GROUPS:
+    n, layers, size = 10_000_000, 100, 100_000
+    log("entropy")
+    ks, ps = alternate(lambda: kelvin("entropy", n=n, layers=layers, layer_size=size, reps=REPS),
+                       lambda: peer("scipy_entropy.py", n=n, layers=layers, layer_size=size, reps=REPS))
+    if ps:
+        versions["scipy"] = ps[0]["peer"]
+    pv = median([j["vasicek_s"] for j in ps]); pl = median([j["per_layer_vasicek_s"] for j in ps])
+    kv = median([j["vasicek_s"] for j in ks]); kk = median([j["knn_s"] for j in ks]); kl = median([j["per_layer_vasicek_s"] for j in ks])
+    r = pv / kv if pv and kv else None
+    add("entropy of 10⁷ samples, vasicek (s, vs scipy vasicek)", kv, pv, r, "≥ 3×", r >= 3 if r else None, "s")
+    r = pv / kk if pv and kk else None
+    add("entropy of 10⁷ samples, knn (s, vs scipy vasicek)", kk, pv, r, None, None, "s")
+    r = pl / kl if pl and kl else None
+    add("entropy of 100 layers × 10⁵ weights, vasicek (s, vs scipy)", kl, pl, r, None, None, "s")
+
+# ------------------------------------------------------------------ sgemm vs OpenBLAS (in one process)
+if "gemm" in GROUPS:
+    for m, n_, k_, target in [(256, 128, 784, None), (1024, 1024, 1024, 0.9), (2048, 2048, 2048, 0.9)]:
+        log(f"sgemm {m}x{n_}x{k_}")
+        ks, _ = alternate(lambda: kelvin("gemm", m=m, n=n_, k=k_, reps=REPS), None)
+        k = median([j["kelvin_gflops"] for j in ks])
+        p = median([j.get("openblas_gflops") for j in ks])
+        ratio = k / p if k and p else None
+        add(f"sgemm {m}×{k_}·{k_}×{n_} (GFLOP/s, vs OpenBLAS)", k, p, ratio,
+            f"≥ {target:g}×" if target else None, (ratio >= target if ratio else None) if target else None)
+
+# ------------------------------------------------------------------ ensemble scaling
+if "ensemble" in GROUPS:
+    base = None
+    for K in (1, 2, 4, 8, 16):
+        log(f"ensemble K = {K}")
+        ks, _ = alternate(lambda: kelvin("ensemble", members=K, reps=REPS), None)
+        rate = median([j["members_per_s"] for j in ks])
+        base = base or rate
+        rows.append((f"ensemble K = {K}, digits 64-128-128-10, 1 epoch (members/s; ratio to K = 1)", fmt(rate), "—",
+                     f"{rate / base:.2f}×" if rate and base else "n/a", "—", "—"))
+        log(f"  {rows[-1]}")
+
+# ------------------------------------------------------------------ T(t) cost vs width
+if "curve" in GROUPS:
+    widths = (64, 128, 256, 512, 1024) if args.quick else (64, 128, 256, 512, 1024, 2048)
+    for w in widths:
+        log(f"T(t) width {w}")
+        ks, _ = alternate(lambda: kelvin("curve", width=w, steps=20, k=10, reps=1 if w >= 1024 else REPS), None)
+        if not ks:
+            add(f"T(t) cost, 64-{w}-{w}-10", None, None, None)
+            continue
+        rec = median([j["record_s"] for j in ks]); ana = median([j["analysis_s"] for j in ks]); plain = median([j["plain_s"] for j in ks])
+        j = ks[0]
+        rows.append((f"T(t) cost, 64-{w}-{w}-10 ({j['parameters']:,} θ, 20 steps, k = 10): record + analysis (s; ratio to plain training)",
+                     f"{rec:.3g} + {ana:.3g} s", f"plain {plain:.3g} s", f"{(rec + ana) / plain:.1f}×", "—", "—"))
+        log(f"  {rows[-1]}")
+
+# ------------------------------------------------------------------ output
+HEAD = ("operation", "Kelvin", "peer", "ratio", "target", "met?")
+
+
+def table(rows):
+    out = ["| " + " | ".join(HEAD) + " |", "|" + "|".join(["---"] * len(HEAD)) + "|"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=60).stdout.strip()
+    except Exception:  # noqa: BLE001
+        return ""
+
+
+def pyver(module):
+    return sh(PYTHON + " -c 'import " + module + "; print(" + module + ".__version__)'")
+
+
+def debver(package):
+    return sh("dpkg-query -W -f='${Version}' " + package + " 2>/dev/null")
+
+
+model = re.sub(r"\s+", " ", sh("lscpu | sed -n 's/^Model name: *//p' | head -1")) or platform.processor()
+flags = sh("grep -m1 '^flags' /proc/cpuinfo").split()
+simd = ", ".join(x for x in ("avx2", "fma", "avx512f") if x in flags) or "no AVX2"
+memory = sh("free -g | awk '/Mem:/ {print $2}'")
+machine = [
+    f"- CPU: {model}, {CORES} cores ({simd}), {memory} GiB",
+    f"- OS: {sh('. /etc/os-release && echo $PRETTY_NAME')}, kernel {platform.release()}",
+    f"- .NET: {sh('dotnet --version')} (Release build of bench/Kelvin.Bench)",
+    f"- PyTorch: {versions.get('torch') or pyver('torch') or 'not available'} (Debian python3-torch {debver('python3-torch') or '?'}), {CORES} threads",
+    f"- scipy: {versions.get('scipy') or pyver('scipy') or 'not available'} (Debian python3-scipy {debver('python3-scipy') or '?'}), numpy {pyver('numpy') or '?'}",
+    f"- OpenBLAS: Debian libopenblas0 {debver('libopenblas0') or 'not installed'} ({sh('readlink -f /usr/lib/x86_64-linux-gnu/libopenblas.so.0') or '?'}), {CORES} threads",
+    "- load average at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()),
+]
+now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+mode = "quick" if args.quick else "full"
+NOTE = "\n> " + args.note + "\n" if args.note else ""
+doc = f"""# Kelvin performance against its peers
+
+Generated by `bench/compare.sh{' --quick' if args.quick else ''}` on {now} ({mode} run, {ROUNDS} alternation round(s),
+{REPS} repetitions per side per round; medians). Regenerate with `bench/compare.sh`; the analysis of
+the profile and the designs that close the remaining gaps are in
+[performance-notes.md](performance-notes.md).
+{NOTE}
+## Machine
+
+{chr(10).join(machine)}
+
+## Results
+
+{table(rows)}
+
+Ratios read "Kelvin is r× the peer" (throughput ÷ peer throughput, or peer seconds ÷ Kelvin seconds),
+except the thermometer and T(t) rows (cost ÷ plain training: lower is better) and the ensemble rows
+(members/s ÷ members/s at K = 1). Every side uses {CORES} threads (PyTorch `set_num_threads`, OpenBLAS
+`openblas_set_num_threads`, Kelvin all cores). Same work on both sides: float32, plain SGD (η = 0.01, no
+momentum), softmax cross-entropy, ReLU, the same architecture and batch; entropy times include
+validation and sorting (as `scipy.stats.differential_entropy` does).
+"""
+os.makedirs(os.path.dirname(args.out), exist_ok=True)
+with open(args.out, "w") as f:
+    f.write(doc)
+print(table(rows))
+print(f"\nwritten {os.path.relpath(args.out, ROOT)}")
