@@ -19,16 +19,17 @@ internal static class RunCommand
         var outDir = new Option<string>("--out") { Description = "report folder (a previous report there is replaced when the run completes)", DefaultValueFactory = _ => "kelvin-report" };
         var quick = new Option<bool>("--quick") { Description = "a smaller run (< 20 s): fewer epochs and ensemble members, same sections" };
         var seed = new Option<ulong>("--seed") { Description = "random seed of every draw", DefaultValueFactory = _ => 1 };
-        var data = new Option<string>("--data") { Description = $"dataset: {string.Join("|", DatasetCatalog.Names)} or FILE.csv (target column 'target')", DefaultValueFactory = _ => "digits" };
+        var data = new Option<string>("--data") { Description = $"dataset: {string.Join("|", DatasetCatalog.Names)} or FILE.csv (see --target)", DefaultValueFactory = _ => "digits" };
+        var target = new Option<string?>("--target") { Description = "the target column of a CSV file given to --data [default: target]" };
         var command = new Command("run", "Calibration, linear theory, relu and tanh networks with a data shift, heat engines: one report folder (report.md, report.html, report.json, PNGs).")
         {
-            outDir, quick, seed, data,
+            outDir, quick, seed, data, target,
         };
         command.SetAction(parse =>
         {
             // Everything that can fail fast does so before the long work: the data, then the folder.
             string dataName = parse.GetValue(data)!;
-            var dataset = DatasetCatalog.Load(dataName);
+            var dataset = DatasetCatalog.Load(dataName, parse.GetValue(target));
             using var folder = RunReport.Open(parse.GetValue(outDir)!);
             var request = new RunRequest(dataset, dataName, parse.GetValue(seed), RunProfile.Of(parse.GetValue(quick)));
             var clock = Stopwatch.StartNew();

@@ -20,6 +20,21 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void ACsvWithoutTheNamedTargetColumnFailsWithOneLineBeforeAnyWork()
+    {
+        string parent = Scratch();
+        string csv = Path.Combine(parent, "data.csv");
+        File.WriteAllText(csv, "a,b,label\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n");
+        string target = Path.Combine(parent, "report");
+        var (exit, stdout, stderr) = CliHarness.Run("run", "--data", csv, "--target", "class", "--out", target);
+        Assert.NotEqual(0, exit);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Contains("class", stderr);
+        Assert.DoesNotContain("[1/", stdout);
+        Assert.False(Directory.Exists(target));
+    }
+
+    [Fact]
     public void AnUnwritableOutFailsWithOneLineBeforeAnyWork()
     {
         string parent = Scratch();
