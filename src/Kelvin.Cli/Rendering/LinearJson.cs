@@ -25,7 +25,7 @@ internal static class LinearJson
 
     internal sealed record AgreementJson(
         [property: JsonPropertyName("T_rel_diff")] double? TRelDiff,
-        [property: JsonPropertyName("max_z")] double MaxZ);
+        [property: JsonPropertyName("max_z")] double? MaxZ);
 
     internal sealed record RefreshSideJson(
         [property: JsonPropertyName("T")] double? T,

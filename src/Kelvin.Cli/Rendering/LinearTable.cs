@@ -50,5 +50,6 @@ internal static class LinearTable
         table.AddRow(name, analytic.ToString(), sim.ToString(), se is double v ? F(v) : "", z);
     }
 
-    private static string F(double x) => x.ToString("G5", CultureInfo.InvariantCulture);
+    /// <summary>G5, or "—" for a quantity that is not a number here (a z-score with SE = 0).</summary>
+    private static string F(double? x) => x is double v ? v.ToString("G5", CultureInfo.InvariantCulture) : "—";
 }

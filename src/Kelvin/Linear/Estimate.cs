@@ -3,9 +3,10 @@ namespace Kelvin.Linear;
 /// <summary>A simulated quantity with its standard error.</summary>
 public readonly record struct Estimate(double Value, double StdErr)
 {
-    /// <summary>(analytic − simulated)/SE: the difference in standard errors (0 when both agree exactly).</summary>
-    public double ZScore(double analytic) =>
-        StdErr > 0 ? (analytic - Value) / StdErr : (analytic == Value ? 0 : double.PositiveInfinity);
+    /// <summary>(analytic − simulated)/SE: the difference in standard errors; 0 when both agree exactly,
+    /// null when they differ but the estimate has no spread (SE = 0: the ratio is not a number of SEs).</summary>
+    public double? ZScore(double analytic) =>
+        StdErr > 0 ? (analytic - Value) / StdErr : (analytic == Value ? 0 : null);
 
     /// <summary>Mean and standard error √(var/K) of independent values, summed in order.</summary>
     public static Estimate MeanOf(ReadOnlySpan<double> values)

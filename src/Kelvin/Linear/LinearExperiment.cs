@@ -13,8 +13,9 @@ public sealed record SimulatedTransition(SimulatedState Initial, SimulatedState 
 /// <param name="Analytic">the analytic result.</param>
 /// <param name="Simulated">the Monte Carlo result.</param>
 /// <param name="TemperatureRelativeDifference">|T_sim − T_an|/|T_an| (null when either is degenerate).</param>
-/// <param name="MaxZ">max over E_I, S_I, E*, S* of |analytic − simulated|/SE.</param>
-public sealed record LinearComparison(LinearAnalysis Analytic, SimulatedTransition Simulated, double? TemperatureRelativeDifference, double MaxZ);
+/// <param name="MaxZ">max over E_I, S_I, E*, S* of |analytic − simulated|/SE; null when one of them
+/// differs from its analytic value with a zero standard error (see <see cref="Estimate.ZScore"/>).</param>
+public sealed record LinearComparison(LinearAnalysis Analytic, SimulatedTransition Simulated, double? TemperatureRelativeDifference, double? MaxZ);
 
 /// <summary>The refresh transition, analytic and simulated.</summary>
 /// <param name="Analytic">the analytic refresh (W, Q, T_II).</param>
@@ -41,11 +42,12 @@ public static class LinearExperiment
         var result = new SimulatedTransition(initial, trained, simulated.Transition, simulated.StdErr);
         double? rel = analytic.Temperature.Value is double ta && simulated.Transition.Temperature.Value is double ts
             ? Math.Abs(ts - ta) / Math.Abs(ta) : null;
-        double maxZ = new[]
-        {
+        double?[] z =
+        [
             initial.Energy.ZScore(analytic.InitialEnergy.Value), initial.Entropy.ZScore(analytic.InitialEntropy),
             trained.Energy.ZScore(analytic.Trained.Energy), trained.Entropy.ZScore(analytic.Trained.Entropy),
-        }.Max(Math.Abs);
+        ];
+        double? maxZ = z.Any(v => v is null) ? null : z.Max(v => Math.Abs(v!.Value));
         return new LinearComparison(analytic, result, rel, maxZ);
     }
 

@@ -127,7 +127,7 @@ public sealed record LinearCellJson(
     [property: JsonPropertyName("T_simulated")] TemperatureJson TSimulated,
     [property: JsonPropertyName("T_simulated_se")] double? TSimulatedStdErr,
     [property: JsonPropertyName("T_relative_difference")] double? TRelativeDifference,
-    [property: JsonPropertyName("max_z")] double MaxZ);
+    [property: JsonPropertyName("max_z")] double? MaxZ);
 
 public sealed record NetworkJson(
     [property: JsonPropertyName("activation")] string Activation,
