@@ -78,7 +78,7 @@ internal static class EngineCommand
     private static IReadOnlyList<Activation> Choose(string name) =>
         name.Trim().Equals("all", StringComparison.OrdinalIgnoreCase) ? ActivationCatalog.BuiltIn : [ActivationCatalog.Parse(name)];
 
-    private static string F(double? v) => v is double d ? d.ToString("G5", CultureInfo.InvariantCulture) : "—";
+    private static string F(double? v) => StdoutConsole.Number(v, 5);
 
     private static void Render(IReadOnlyList<EngineProfile> profiles, EfficiencyScan scan)
     {

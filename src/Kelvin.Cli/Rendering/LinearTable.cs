@@ -51,5 +51,5 @@ internal static class LinearTable
     }
 
     /// <summary>G5, or "—" for a quantity that is not a number here (a z-score with SE = 0).</summary>
-    private static string F(double? x) => x is double v ? v.ToString("G5", CultureInfo.InvariantCulture) : "—";
+    private static string F(double? x) => StdoutConsole.Number(x, 5);
 }

@@ -8,7 +8,7 @@ namespace Kelvin.Cli.Rendering;
 /// table for the terminal (its JSON is <see cref="Kelvin.Reports.Json.NetworkEngineJson"/>).</summary>
 internal static class NetworkEngineView
 {
-    private static string F(double v) => v.ToString("G5", CultureInfo.InvariantCulture);
+    private static string F(double v) => StdoutConsole.Number(v, 5);
 
     /// <summary>The per-layer table, then the network's efficiency and type (naming its Type B layers).</summary>
     public static void Write(NetworkEngineReport report, string title)

@@ -10,6 +10,8 @@ internal static class StdoutConsole
     /// <summary>A console writing to the current Console.Out (plain text when it is not a terminal).</summary>
     public static IAnsiConsole Create() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
 
-    /// <summary>A number for a table: 6 significant digits, invariant culture; "—" for null.</summary>
-    public static string Number(double? value) => value is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "—";
+    /// <summary>A number for a table: <paramref name="digits"/> significant digits (6 unless told),
+    /// invariant culture; "—" for null (a quantity that has no value here).</summary>
+    public static string Number(double? value, int digits = 6) =>
+        value is double v ? v.ToString("G" + digits, CultureInfo.InvariantCulture) : "—";
 }

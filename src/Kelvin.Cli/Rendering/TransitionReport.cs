@@ -50,6 +50,6 @@ internal static class TransitionReport
         return [csv, global, layers];
     }
 
-    public static string F(double? v) => v is double x ? x.ToString("G5", CultureInfo.InvariantCulture) : "-";
+    private static string F(double? v) => StdoutConsole.Number(v, 5);
     private static string R(double? v) => v is double x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
 }
