@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Serialization;
 using Kelvin.Calibration;
 using Kelvin.Cli.Rendering;
+using Kelvin.Reports.Json;
 using Kelvin.Thermodynamics;
 using Spectre.Console;
 
@@ -47,31 +48,4 @@ internal static class CalibrateCommand
     }
 
     private static string Percent(double? x) => x is double v ? v.ToString("+0.00%;-0.00%", System.Globalization.CultureInfo.InvariantCulture) : "—";
-
-    private sealed record CalibrationJson(
-        [property: JsonPropertyName("t1")] double T1,
-        [property: JsonPropertyName("t2")] double T2,
-        [property: JsonPropertyName("expected")] double Expected,
-        [property: JsonPropertyName("measured")] double? Measured,
-        [property: JsonPropertyName("regime")] string Regime,
-        [property: JsonPropertyName("relative_error")] double? RelativeError,
-        [property: JsonPropertyName("d")] int D,
-        [property: JsonPropertyName("step_size")] double StepSize,
-        [property: JsonPropertyName("equipartition")] IReadOnlyList<EquipartitionJson> Equipartition)
-    {
-        public static CalibrationJson From(CalibrationResult r) => new(
-            r.Options.T1, r.Options.T2, r.Expected, r.Measured.Value, r.Measured.Regime.Name(), r.RelativeError,
-            r.Options.Dimension, r.StepSize, [EquipartitionJson.From(r.Cold), EquipartitionJson.From(r.Hot)]);
-    }
-
-    private sealed record EquipartitionJson(
-        [property: JsonPropertyName("t")] double T,
-        [property: JsonPropertyName("energy")] double Energy,
-        [property: JsonPropertyName("expected")] double Expected,
-        [property: JsonPropertyName("raw_energy")] double RawEnergy,
-        [property: JsonPropertyName("entropy")] double Entropy,
-        [property: JsonPropertyName("expected_entropy")] double ExpectedEntropy)
-    {
-        public static EquipartitionJson From(CalibrationState s) => new(s.Temperature, s.Energy, s.ExpectedEnergy, s.RawEnergy, s.Entropy, s.ExpectedEntropy);
-    }
 }

@@ -50,8 +50,17 @@ public sealed record CalibrationState(double Temperature, double Energy, double 
 /// sampled states (with its regime) against the logarithmic mean (T2 − T1)/ln(T2/T1).</summary>
 public sealed record CalibrationResult(CalibrationOptions Options, double StepSize, double Expected, Temperature Measured, CalibrationState Cold, CalibrationState Hot)
 {
+    /// <summary>3%, the calibration tolerance of THEORY §10.</summary>
+    public const double Tolerance = 0.03;
+
     /// <summary>(T_measured − T_expected)/T_expected; null when the measured temperature is degenerate.</summary>
     public double? RelativeError => Measured.Value is double t ? (t - Expected) / Expected : null;
+
+    /// <summary>Whether the thermometer passes (THEORY §10): |ΔE/ΔS − log-mean| and both states'
+    /// |E − d·T/2| within <see cref="Tolerance"/>, relative.</summary>
+    public bool Passed =>
+        RelativeError is double e && Math.Abs(e) <= Tolerance
+        && Math.Abs(Cold.EnergyRelativeError) <= Tolerance && Math.Abs(Hot.EnergyRelativeError) <= Tolerance;
 }
 
 /// <summary>

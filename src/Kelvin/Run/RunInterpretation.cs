@@ -16,7 +16,7 @@ public static class RunInterpretation
     public static string Of(RunResult r)
     {
         var sb = new StringBuilder();
-        sb.Append(RunBadge.Passed(r.Calibration)
+        sb.Append(r.Calibration.Passed
             ? "The thermometer is calibrated: on Boltzmann states it reads the exact temperature within 3%. "
             : "Warning: the thermometer calibration missed its 3% tolerance, so read the temperatures below with care. ");
         sb.Append(Linear(r.Linear)).Append(' ');

@@ -27,9 +27,7 @@ public static class RunJson
             p.LearningRate, p.Batch, p.CheckpointEvery, p.EvaluationSize, p.Shift, p.ShiftSize,
             new LinearSettingsJson(p.Linear.Dimension, p.Linear.Samples, p.Linear.Ensemble, p.Linear.LateIterates, p.Linear.Sigma, p.Linear.Noise, p.Linear.LearningRate, p.Linear.Batch),
             new CalibrationSettingsJson(p.Calibration.Dimension, p.Calibration.T1, p.Calibration.T2, p.Calibration.Chains, p.Calibration.SamplesPerChain));
-        var c = r.Calibration;
-        var calibration = new CalibrationJson(c.Expected, c.Measured.Value, c.Measured.Regime.Name(), c.RelativeError, RunBadge.Passed(c),
-            c.Cold.Energy, c.Cold.ExpectedEnergy, c.Hot.Energy, c.Hot.ExpectedEnergy);
+        var calibration = CalibrationJson.From(r.Calibration);
         var linear = r.Linear.Select(l =>
         {
             var a = l.Comparison.Analytic;
@@ -96,17 +94,6 @@ public sealed record CalibrationSettingsJson(
     [property: JsonPropertyName("t2")] double T2,
     [property: JsonPropertyName("chains")] int Chains,
     [property: JsonPropertyName("samples_per_chain")] int SamplesPerChain);
-
-public sealed record CalibrationJson(
-    [property: JsonPropertyName("expected")] double Expected,
-    [property: JsonPropertyName("measured")] double? Measured,
-    [property: JsonPropertyName("regime")] string Regime,
-    [property: JsonPropertyName("relative_error")] double? RelativeError,
-    [property: JsonPropertyName("passed")] bool Passed,
-    [property: JsonPropertyName("E_cold")] double EnergyCold,
-    [property: JsonPropertyName("E_cold_expected")] double EnergyColdExpected,
-    [property: JsonPropertyName("E_hot")] double EnergyHot,
-    [property: JsonPropertyName("E_hot_expected")] double EnergyHotExpected);
 
 public sealed record TemperatureJson(
     [property: JsonPropertyName("T")] double? T,

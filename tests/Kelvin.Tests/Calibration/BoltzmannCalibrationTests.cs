@@ -62,4 +62,18 @@ public class BoltzmannCalibrationTests
         Assert.Throws<KelvinException>(() => BoltzmannCalibration.Run(new CalibrationOptions(T2: -1)));
         Assert.Throws<KelvinException>(() => BoltzmannCalibration.Run(new CalibrationOptions(Dimension: 0)));
     }
+
+    [Fact]
+    public void PassesOnlyWhenTemperatureAndBothEnergiesAreWithinThreePercent()
+    {
+        static CalibrationState State(double t, double energy) => new(t, energy, energy, 10 * t, 0, 0);
+        double expected = BoltzmannCalibration.LogarithmicMean(0.5, 2);
+        CalibrationResult Result(double measured, double cold, double hot) =>
+            new(new CalibrationOptions(), 0.02, expected, Temperature.Finite(measured), State(0.5, cold), State(2, hot));
+        Assert.True(Result(expected * 1.02, 5.1, 19.5).Passed);
+        Assert.False(Result(expected * 1.04, 5.0, 20.0).Passed);   // temperature 4% off
+        Assert.False(Result(expected, 5.2, 20.0).Passed);          // cold energy 4% off
+        Assert.False(Result(expected, 5.0, 19.0).Passed);          // hot energy 5% off
+        Assert.False(new CalibrationResult(new CalibrationOptions(), 0.02, expected, Temperature.Degenerate(Regime.Isentropic), State(0.5, 5), State(2, 20)).Passed);
+    }
 }

@@ -46,7 +46,7 @@ public class RunReportTests
         var cal = tables[RunReport.CalibrationHeading][0];
         Assert.Equal(T(root.GetProperty("calibration").GetProperty("measured"), root.GetProperty("calibration").GetProperty("regime")), cal[0]["measured"]);
         Assert.Equal(N(root.GetProperty("calibration").GetProperty("expected")), cal[0]["expected"]);
-        Assert.Equal(N(root.GetProperty("calibration").GetProperty("E_hot")), cal[2]["measured"]);
+        Assert.Equal(N(root.GetProperty("calibration").GetProperty("equipartition")[1].GetProperty("energy")), cal[2]["measured"]);
 
         var linear = tables[RunReport.LinearHeading][0];
         var cells = root.GetProperty("linear").EnumerateArray().ToList();
