@@ -4,6 +4,7 @@ using Kelvin.Cli;
 using Kelvin.Cli.Commands;
 using Kelvin.Checkpoints;
 using Kelvin.Entropy;
+using Kelvin.Tests.Cli;
 
 namespace Kelvin.Tests.Checkpoints;
 
@@ -11,18 +12,7 @@ namespace Kelvin.Tests.Checkpoints;
 [Collection("Console")]
 public class CheckpointCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return (CliRunner.Invoke(root, args), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(stdout); Console.SetError(stderr); }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(args);
 
     private static string F(string file) => CheckpointFixtures.PathOf(file);
 

@@ -1,25 +1,12 @@
 using System.Text.Json;
-using Kelvin.Cli;
+using Kelvin.Tests.Cli;
 
 namespace Kelvin.Tests.Trajectories;
 
 [Collection("Console")]
 public class TrainCommandTests
 {
-    private static (int Code, string Out, string Err) Kelvin(params string[] args)
-    {
-        var root = new System.CommandLine.RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
-        var (savedOut, savedErr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        try
-        {
-            Console.SetOut(o); Console.SetError(e);
-            int code = CliRunner.Invoke(root, args);
-            return (code, o.ToString(), e.ToString());
-        }
-        finally { Console.SetOut(savedOut); Console.SetError(savedErr); }
-    }
+    private static (int Code, string Out, string Err) Kelvin(params string[] args) => CliHarness.Run(args);
 
     [Fact]
     public void TrainJsonHasTheSpecifiedShape()
