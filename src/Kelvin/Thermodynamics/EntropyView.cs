@@ -12,6 +12,12 @@ public enum EntropyView
     /// <summary>Ensemble view treating the state as Gaussian: S_l = ½ ln det(2πe C_l), C_l the sample
     /// covariance of layer l's parameters (needs N &gt; n_l; meant for small layers). Name "gaussian".</summary>
     EnsembleGaussian,
+    /// <summary>Thermal view: the width of one run's SGD cloud around the minimum it reached. With
+    /// v_j the variance of parameter j over M thinned late iterates of that run,
+    /// S_l = Σ_{j in l} ½ ln(2πe·v_j) (a diagonal Gaussian: an upper bound on the cloud's joint
+    /// Gaussian entropy, exact when the stationary covariance is diagonal; THEORY §2). The window
+    /// (steps, thinning) belongs with the number. Name "thermal".</summary>
+    Thermal,
 }
 
 /// <summary>The CLI/JSON names of <see cref="EntropyView"/>.</summary>
@@ -20,12 +26,16 @@ public static class EntropyViews
     /// <summary>The minimum number of samples per parameter of the ensemble view (THEORY §2).</summary>
     public const int MinimumEnsembleSize = 32;
 
-    /// <summary>"particle", "ensemble" or "gaussian".</summary>
+    /// <summary>The minimum number of late iterates per run of the thermal view.</summary>
+    public const int MinimumThermalIterates = 4;
+
+    /// <summary>"particle", "ensemble", "gaussian" or "thermal".</summary>
     public static string Name(this EntropyView view) => view switch
     {
         EntropyView.Particle => "particle",
         EntropyView.Ensemble => "ensemble",
         EntropyView.EnsembleGaussian => "gaussian",
+        EntropyView.Thermal => "thermal",
         _ => throw new ArgumentOutOfRangeException(nameof(view)),
     };
 
@@ -33,5 +43,5 @@ public static class EntropyViews
     /// <exception cref="KelvinException">for an unknown name.</exception>
     public static EntropyView Parse(string name) =>
         Enum.GetValues<EntropyView>().Cast<EntropyView?>().FirstOrDefault(v => string.Equals(v!.Value.Name(), name?.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new KelvinException($"unknown entropy view '{name}': expected particle, ensemble or gaussian");
+        ?? throw new KelvinException($"unknown entropy view '{name}': expected particle, ensemble, thermal or gaussian");
 }

@@ -15,13 +15,19 @@ public static class StateEntropies
     public static StateEntropy Of(IReadOnlyList<LayerSamples> layers, EntropyView view, IEntropyEstimator? estimator = null, int? maxDegreeOfParallelism = null)
     {
         estimator ??= new KnnEntropy();
-        string name = view == EntropyView.EnsembleGaussian ? "gaussian-logdet" : estimator.Name;
+        string name = view switch
+        {
+            EntropyView.EnsembleGaussian => "gaussian-logdet",
+            EntropyView.Thermal => "diagonal-gaussian",
+            _ => estimator.Name,
+        };
         LayerEntropy[] result = view switch
         {
             EntropyView.Particle => LayerEntropies.Map(layers.Count, l => Particle(layers[l], estimator), maxDegreeOfParallelism),
             // The ensemble view parallelizes over the parameters inside each layer instead.
             EntropyView.Ensemble => layers.Select(l => Ensemble(l, estimator, maxDegreeOfParallelism)).ToArray(),
             EntropyView.EnsembleGaussian => LayerEntropies.Map(layers.Count, l => Gaussian(layers[l]), maxDegreeOfParallelism),
+            EntropyView.Thermal => LayerEntropies.Map(layers.Count, l => Thermal(layers[l]), maxDegreeOfParallelism),
             _ => throw new ArgumentOutOfRangeException(nameof(view)),
         };
         return new StateEntropy(view, name, result);
@@ -74,6 +80,41 @@ public static class StateEntropies
         if (IsConstant(layer.Pooled)) return new(layer.Name, layer.ParameterCount, layer.SampleCount, null, 1);
         double s = MultivariateGaussianEntropy.FromSamples(layer.Pooled, layer.SampleCount, layer.ParameterCount);
         return new(layer.Name, layer.ParameterCount, layer.SampleCount, s, 0);
+    }
+
+    /// <summary>
+    /// The thermal view of one run (THEORY §2): the layer's samples are M late iterates of a single run,
+    /// v_j = Σ_m (θ_jm − θ̄_j)² / (M − 1) the variance of parameter j over them, and
+    /// S_l = Σ_j ½ ln(2πe·v_j). Null (a point) when some parameter never moves (v_j = 0).
+    /// Several runs: call this per run and combine the runs' S_l (their mean and standard error).
+    /// </summary>
+    /// <exception cref="KelvinException">for fewer than <see cref="EntropyViews.MinimumThermalIterates"/> iterates.</exception>
+    public static LayerEntropy Thermal(LayerSamples iterates)
+    {
+        int m = iterates.SampleCount, n = iterates.ParameterCount;
+        if (m < EntropyViews.MinimumThermalIterates)
+            throw new KelvinException($"the thermal view needs at least {EntropyViews.MinimumThermalIterates} late iterates of a run; layer '{iterates.Name}' has {m}");
+        var mean = new double[n];
+        for (int s = 0; s < m; s++)
+        {
+            var w = iterates.Sample(s);
+            for (int j = 0; j < n; j++) mean[j] += w[j];
+        }
+        for (int j = 0; j < n; j++) mean[j] /= m;
+        var ss = new double[n];
+        for (int s = 0; s < m; s++)
+        {
+            var w = iterates.Sample(s);
+            for (int j = 0; j < n; j++) { double d = w[j] - mean[j]; ss[j] += d * d; }
+        }
+        double total = 0;
+        for (int j = 0; j < n; j++)
+        {
+            double v = ss[j] / (m - 1);
+            if (!(v > 0)) return new(iterates.Name, n, m, null, 1);
+            total += 0.5 * Math.Log(2 * Math.PI * Math.E * v);
+        }
+        return new(iterates.Name, n, m, total, 0);
     }
 
     private static bool IsConstant(ReadOnlySpan<double> values)

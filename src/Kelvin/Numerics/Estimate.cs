@@ -1,4 +1,4 @@
-namespace Kelvin.Linear;
+namespace Kelvin;
 
 /// <summary>A simulated quantity with its standard error.</summary>
 public readonly record struct Estimate(double Value, double StdErr)

@@ -1,6 +1,6 @@
-using Kelvin.Linear;
+using Kelvin;
 
-namespace Kelvin.Tests.Linear;
+namespace Kelvin.Tests.Numerics;
 
 public class EstimateTests
 {
