@@ -17,6 +17,7 @@ public static class BundledDatasets
         new("breast_cancer", TaskKind.Classification, "569 tumours, 30 cell-nucleus features, malignant/benign", ["malignant", "benign"]),
         new("digits", TaskKind.Classification, "1797 handwritten digits, 8×8 pixel counts 0..16, 10 classes", Enumerable.Range(0, 10).Select(i => i.ToString()).ToList()),
         new("diabetes", TaskKind.Regression, "442 patients, 10 baseline variables, disease progression after one year"),
+        new("fashion_mnist_1k", TaskKind.Classification, "1000 Fashion-MNIST images (100 per class), 28×28 pixels 0..255, 10 kinds of clothing", FashionMnist.ClassNames),
     ];
 
     /// <summary>The bundled dataset called <paramref name="name"/>, or null.</summary>
