@@ -29,3 +29,16 @@ public sealed record StudyCell(int Index, StudySettings Settings, ulong Seed)
     public static string KeyOf(StudySettings settings, ulong seed) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{settings.CanonicalJson()}\nseed={seed}")));
 }
+
+/// <summary>How a person reads a cell: the settings that differ from the base condition, and the seed.</summary>
+public static class StudyCellText
+{
+    /// <summary>"label_noise=0.25, seed 3" (or "base, seed 3").</summary>
+    public static string Describe(StudyCell cell, StudySettings baseSettings)
+    {
+        var b = System.Text.Json.Nodes.JsonNode.Parse(baseSettings.CanonicalJson())!.AsObject();
+        var c = System.Text.Json.Nodes.JsonNode.Parse(cell.Settings.CanonicalJson())!.AsObject();
+        var diff = c.Where(kv => kv.Value?.ToJsonString() != b[kv.Key]?.ToJsonString()).Select(kv => $"{kv.Key}={kv.Value}").ToList();
+        return $"{(diff.Count > 0 ? string.Join(", ", diff) : "base")}, seed {cell.Seed}";
+    }
+}

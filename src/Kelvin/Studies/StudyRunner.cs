@@ -5,7 +5,8 @@ namespace Kelvin.Studies;
 /// <param name="Done">cells of this shard finished so far, including ones found finished.</param>
 /// <param name="Total">cells of this shard.</param>
 /// <param name="Seconds">wall time of the cell (0 when it was already in the folder).</param>
-public sealed record CellProgress(StudyCell Cell, int Done, int Total, double Seconds);
+/// <param name="Skipped">true when the cell was already in the folder.</param>
+public sealed record CellProgress(StudyCell Cell, int Done, int Total, double Seconds, bool Skipped = false);
 
 /// <summary>
 /// Runs a shard of a study into its folder: the shard's cells not yet in the folder, in parallel on
@@ -24,7 +25,7 @@ public static class StudyRunner
         var todo = mine.Where(c => !folder.IsDone(c)).ToList();
         int done = mine.Count - todo.Count, computed = 0;
         var gate = new object();
-        foreach (var c in mine.Where(folder.IsDone)) progress?.Invoke(new CellProgress(c, done, mine.Count, 0));
+        foreach (var c in mine.Where(folder.IsDone)) progress?.Invoke(new CellProgress(c, done, mine.Count, 0, Skipped: true));
         Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel }, cell =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -4,9 +4,10 @@ namespace Kelvin.Studies;
 
 /// <summary>
 /// The plain sentence a study states per axis, computed from the statistics (never written in
-/// advance): a rank correlation whose 95% interval lies above 0 "rises", below 0 "falls", and one
-/// whose interval includes 0 is "no monotone relation"; a categorical axis "differs" when the
-/// Kruskal–Wallis permutation p is below 0.05.
+/// advance): a rank correlation "rises" when its 95% interval lies above 0 and its permutation p is
+/// below 0.05, "falls" likewise below 0, and is "no monotone relation" otherwise (with 5–10 seeds the
+/// seed bootstrap can be narrow when T's sign flips inside a level; the permutation test guards that);
+/// a categorical axis "differs" when the Kruskal–Wallis permutation p is below 0.05.
 /// </summary>
 public static class StudyVerdict
 {
@@ -14,7 +15,8 @@ public static class StudyVerdict
     public const double Alpha = 0.05;
 
     /// <summary>The direction the interval supports: +1 rises, −1 falls, 0 none (or no correlation).</summary>
-    public static int Direction(RankCorrelation? c) => c is null ? 0 : c.Low > 0 ? 1 : c.High < 0 ? -1 : 0;
+    public static int Direction(RankCorrelation? c) =>
+        c is null || c.PValue >= Alpha ? 0 : c.Low > 0 ? 1 : c.High < 0 ? -1 : 0;
 
     /// <summary>"T_I rises with label noise: ρ = 0.93 [0.88, 0.96] (permutation p = 0.0005, n = 30)",
     /// "… falls with …", or "no monotone relation between T_I and label noise: ρ = …".</summary>

@@ -1,0 +1,58 @@
+using ScottPlot;
+
+namespace Kelvin.Reports.Plots;
+
+/// <summary>One level of a study axis for the figure: its position, tick label, T and SE (null: no finite T).</summary>
+public sealed record StudyPoint(double X, string Label, double? Temperature, double? StandardError);
+
+/// <summary>
+/// A study axis's figure: T (mean across seeds) against the factor's levels with ±1 SE error bars.
+/// Categorical levels sit at 0, 1, 2, … with their names as ticks; a level without a finite T gets no
+/// point. The vertical range follows the points (their spread again on either side at most), so one
+/// level whose ΔS is near 0 (T and its SE unbounded) does not flatten the others: its bar is clipped.
+/// </summary>
+public static class StudyAxisPlot
+{
+    /// <summary>Writes the figure as a PNG (800×500 pixels) to <paramref name="path"/>.</summary>
+    public static void Save(IReadOnlyList<(string Name, IReadOnlyList<StudyPoint> Points)> series, bool categorical, string xLabel, string title, string path)
+    {
+        var plot = new Plot();
+        var finite = series.SelectMany(s => s.Points).Where(p => p.Temperature is not null).ToArray();
+        Color[] colors = [Colors.SteelBlue, Colors.OrangeRed, Colors.SeaGreen];
+        for (int s = 0; s < series.Count; s++)
+        {
+            var pts = series[s].Points.Where(p => p.Temperature is not null).ToArray();
+            if (pts.Length == 0) continue;
+            // a small horizontal offset keeps the two series' bars apart on categorical axes
+            double dx = categorical ? (s - (series.Count - 1) / 2.0) * 0.08 : 0;
+            double[] xs = pts.Select(p => p.X + dx).ToArray(), ys = pts.Select(p => p.Temperature!.Value).ToArray();
+            var bars = plot.Add.ErrorBar(xs, ys, pts.Select(p => p.StandardError ?? 0).ToArray());
+            var line = plot.Add.Scatter(xs, ys);
+            line.LegendText = series[s].Name + " ± 1 SE";
+            line.MarkerSize = 7;
+            line.Color = bars.Color = colors[s % colors.Length];
+        }
+        if (categorical)
+        {
+            var all = series.SelectMany(s => s.Points).DistinctBy(p => p.X).OrderBy(p => p.X).ToArray();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(all.Select(p => p.X).ToArray(), all.Select(p => p.Label).ToArray());
+        }
+        plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dotted);
+        if (finite.Length > 0)
+        {
+            double min = finite.Min(p => p.Temperature!.Value), max = finite.Max(p => p.Temperature!.Value);
+            double spread = max > min ? max - min : Math.Max(Math.Abs(max), 1e-9);
+            double low = Math.Max(finite.Min(p => p.Temperature!.Value - (p.StandardError ?? 0)), min - spread);
+            double high = Math.Min(finite.Max(p => p.Temperature!.Value + (p.StandardError ?? 0)), max + spread);
+            double pad = 0.05 * (high - low);
+            plot.Axes.SetLimitsY(low - pad, high + pad);
+        }
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel("T (loss units per nat)");
+        plot.ShowLegend(Alignment.UpperRight);
+        try { plot.SavePng(path, 800, 500); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+        { throw new KelvinException($"cannot write the plot to {path}: {e.Message}", e); }
+    }
+}
