@@ -30,6 +30,7 @@ public static class StudyAxisPlot
             var line = plot.Add.Scatter(xs, ys);
             line.LegendText = series[s].Name + " ± 1 SE";
             line.MarkerSize = 7;
+            if (categorical) line.LineWidth = 0; // levels without an order: points, no connecting line
             line.Color = bars.Color = colors[s % colors.Length];
         }
         if (categorical)
