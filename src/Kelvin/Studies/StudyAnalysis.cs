@@ -4,8 +4,10 @@ namespace Kelvin.Studies;
 
 /// <summary>One level of an axis: T_I and T_II across the seeds (ratio of the seeds' mean ΔE and ΔS,
 /// SE by the jackknife over seeds, <see cref="TemperatureEstimate.FromMembers"/>; null with fewer than
-/// 2 seeds with finite ΔS), the mean test score and the number of cells found.</summary>
-public sealed record LevelSummary(string Level, double? X, TemperatureEstimate? Training, TemperatureEstimate? Refresh, Estimate? Score, int Cells);
+/// 2 seeds with finite ΔS), T_l per layer of the training transition (the same estimate over the
+/// layer's allocated ΔE_l and ΔS_l), the mean test score and the number of cells found.</summary>
+public sealed record LevelSummary(string Level, double? X, TemperatureEstimate? Training, TemperatureEstimate? Refresh,
+                                  IReadOnlyList<(string Layer, TemperatureEstimate? Temperature)> Layers, Estimate? Score, int Cells);
 
 /// <summary>One axis analysed for one temperature: the verdict and its statistics.</summary>
 /// <param name="Quantity">"T_I" or "T_II".</param>
@@ -100,7 +102,7 @@ public sealed record StudyAnalysis(StudyDesign Design, int Cells, int Missing, I
     }
 
     private static LevelSummary Summarize(string level, double? x, IReadOnlyList<CellResult> cells) =>
-        new(level, x, Across(cells, c => c.Training), Across(cells, c => c.Refresh),
+        new(level, x, Across(cells, c => c.Training), Across(cells, c => c.Refresh), LayersAcross(cells),
             cells.Count > 0 ? Estimate.MeanOf(cells.Select(c => c.TestScore).ToArray()) : null, cells.Count);
 
     /// <summary>T across seeds: ratio of mean ΔE to mean ΔS with the jackknife SE; null with fewer than 2 seeds with finite ΔS.</summary>
@@ -111,6 +113,11 @@ public sealed record StudyAnalysis(StudyDesign Design, int Cells, int Missing, I
         return TemperatureEstimate.FromMembers(ok.Select(c => pick(c).EnergyChange).ToArray(), ok.Select(c => pick(c).EntropyChange!.Value).ToArray(),
             EntropyViews.Parse(ok[0].View));
     }
+
+    /// <summary>T_l across seeds for each layer name of the first cell (cells of one level share the architecture).</summary>
+    private static IReadOnlyList<(string, TemperatureEstimate?)> LayersAcross(IReadOnlyList<CellResult> cells) =>
+        cells.Count == 0 ? [] : cells[0].Layers.Select((layer, l) => (layer.Name, Across(cells.Where(c => c.Layers.Count > l).ToList(),
+            c => new CellTransition(c.Layers[l].EnergyChange, c.Layers[l].EntropyChange, c.Layers[l].Temperature, c.Layers[l].Regime, null)))).ToList();
 
     private static ulong Fnv(string s)
     {

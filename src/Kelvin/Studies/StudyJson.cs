@@ -36,6 +36,7 @@ public static class StudyJson
             ["cells"] = l.Cells,
             ["T_I"] = Temperature(l.Training),
             ["T_II"] = Temperature(l.Refresh),
+            ["T_l"] = new JsonArray(l.Layers.Select(t => (JsonNode)new JsonObject { ["layer"] = t.Layer, ["T"] = Temperature(t.Temperature) }).ToArray()),
             ["test_score"] = l.Score?.Value,
             ["test_score_se"] = l.Score?.StdErr,
         }).ToArray()),

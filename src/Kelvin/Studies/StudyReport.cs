@@ -80,9 +80,10 @@ public static class StudyReport
 
         foreach (var axis in AllAxes(a))
         {
-            var table = new ReportTable(axis.Label, "cells", "T_I ± SE", "T_II ± SE", "test score ± SE");
+            var table = new ReportTable(axis.Label, "cells", "T_I ± SE", "T_II ± SE", "T_l (training) per layer", "test score ± SE");
             foreach (var l in axis.Levels)
                 table.Row(l.Level, l.Cells.ToString(System.Globalization.CultureInfo.InvariantCulture), T(l.Training), T(l.Refresh),
+                          string.Join("; ", l.Layers.Select(x => $"{x.Layer} {T(x.Temperature)}")),
                           l.Score is { } s ? WithError(s.Value, s.StdErr) : "—");
             doc.Section($"Axis: {axis.Label}")
                 .Table(table)
