@@ -19,15 +19,18 @@ public static class StudyVerdict
         c is null || c.PValue >= Alpha ? 0 : c.Low > 0 ? 1 : c.High < 0 ? -1 : 0;
 
     /// <summary>"T_I rises with label noise: ρ = 0.93 [0.88, 0.96] (permutation p = 0.0005, n = 30)",
-    /// "… falls with …", or "no monotone relation between T_I and label noise: ρ = …".</summary>
-    public static string Monotone(string quantity, string factor, RankCorrelation? c)
+    /// "… falls with …", or "no monotone relation between T_I and label noise: ρ = …". ρ is of the
+    /// signed T; when <paramref name="levelSign"/> says T &lt; 0 at every level (−1), a rise is a fall
+    /// of |T| and the sentence says so: "… (T_I &lt; 0 at every level: |T_I| falls)".</summary>
+    public static string Monotone(string quantity, string factor, RankCorrelation? c, int levelSign = 0)
     {
         if (c is null) return $"no monotone relation between {quantity} and {factor}: ρ is undefined (too few finite temperatures, or constant values)";
         string stats = $"ρ = {F(c.Rho)} [{F(c.Low)}, {F(c.High)}] (permutation p = {P(c.PValue)}, n = {c.N})";
+        string magnitude = levelSign < 0 ? $" ({quantity} < 0 at every level: |{quantity}| {(Direction(c) > 0 ? "falls" : "grows")})" : "";
         return Direction(c) switch
         {
-            1 => $"{quantity} rises with {factor}: {stats}",
-            -1 => $"{quantity} falls with {factor}: {stats}",
+            1 => $"{quantity} rises with {factor}: {stats}{magnitude}",
+            -1 => $"{quantity} falls with {factor}: {stats}{magnitude}",
             _ => $"no monotone relation between {quantity} and {factor}: {stats}",
         };
     }

@@ -31,6 +31,8 @@ public class VerdictTests
         Assert.StartsWith("T_I rises with label noise: ρ = ", StudyVerdict.Monotone("T_I", "label noise", c));
         var mirror = RankStatistics.Correlate(x, y.Select(v => -v).ToList(), s, 5)!;
         Assert.StartsWith("T_I falls with label noise: ρ = -", StudyVerdict.Monotone("T_I", "label noise", mirror));
+        // a negative T that rises moves toward 0: the sentence says |T| falls
+        Assert.EndsWith("(T_I < 0 at every level: |T_I| falls)", StudyVerdict.Monotone("T_I", "label noise", c, levelSign: -1));
     }
 
     [Fact]
