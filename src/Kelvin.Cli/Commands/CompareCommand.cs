@@ -35,15 +35,27 @@ internal static class CompareCommand
             using var a = CheckpointFile.Open(parse.GetValue(before)!);
             using var b = CheckpointFile.Open(parse.GetValue(after)!);
             var result = CheckpointComparison.Compare(a, b, selection, estimator, parse.GetValue(energyBefore), parse.GetValue(energyAfter));
+            var notes = Notes(a, b, result);
             if (parse.GetValue(plot) is string png) LayerEntropyPlot.SavePng(png, result.Layers);
-            if (parse.GetValue(shared.Json)) JsonOutput.Write(Dto(result));
-            else Render(result, estimator.Name);
+            if (parse.GetValue(shared.Json)) JsonOutput.Write(Dto(result, notes));
+            else Render(result, estimator.Name, notes);
             return 0;
         });
         return command;
     }
 
-    private static CompareJson Dto(CheckpointComparison r)
+    /// <summary>What the readers chose and what was counted once: one line each.</summary>
+    internal static List<string> Notes(CheckpointFile a, CheckpointFile b, CheckpointComparison r)
+    {
+        var notes = new List<string>();
+        if (a.Note is string na) notes.Add($"BEFORE: {na}");
+        if (b.Note is string nb) notes.Add($"AFTER: {nb}");
+        if (r.MatchNote is string m) notes.Add(m);
+        notes.AddRange(r.DuplicateWeights.Select(CheckpointNotes.Duplicate));
+        return notes;
+    }
+
+    private static CompareJson Dto(CheckpointComparison r, IReadOnlyList<string> notes)
     {
         var t = r.Transition?.Temperature;
         string? note = r.TemperatureNote ?? (t is { IsFinite: false } d ? $"degenerate transition: {d.Regime.Name()} (T is not a finite number)" : null);
@@ -52,7 +64,7 @@ internal static class CompareCommand
             : (object)new LayerJson(l.Name, l.Count, l.EntropyBefore, l.EntropyAfter, l.EntropyChange)).ToList();
         var path = r.Path is { } p ? new PathJson(p.EnergyBefore, p.EnergyAfter, p.RelativeResidual, p.Allocation.Pieces, p.EvaluationSamples) : null;
         return new CompareJson(layers,
-            new GlobalJson(r.EntropyChange, t?.Value, t?.Regime.Name(), r.Transition?.EnergyChange, Source(r.EnergySource), note ?? r.PathNote), path);
+            new GlobalJson(r.EntropyChange, t?.Value, t?.Regime.Name(), r.Transition?.EnergyChange, Source(r.EnergySource), note ?? r.PathNote), path, notes);
     }
 
     private static string? Source(EnergySource s) => s switch
@@ -63,7 +75,7 @@ internal static class CompareCommand
         _ => null,
     };
 
-    private static void Render(CheckpointComparison r, string estimator)
+    private static void Render(CheckpointComparison r, string estimator, IReadOnlyList<string> notes)
     {
         var console = StdoutConsole.Create();
         var table = new Table().AddColumns("layer", "n", "S_before (nats)", "S_after (nats)", "ΔS (nats)");
@@ -94,12 +106,14 @@ internal static class CompareCommand
         if (r.Path is { } p)
             console.WriteLine($"T_l: ΔE_l allocated along the straight path BEFORE → AFTER (an approximation of the real path) on {p.EvaluationSamples} samples: {p.Allocation.Pieces} pieces, residual |ΔE − Σ ΔE_l|/|ΔE| = {StdoutConsole.Number(p.RelativeResidual)}");
         if (r.PathNote is string note) console.WriteLine(note);
+        foreach (var n in notes) console.WriteLine(n);
     }
 
     private sealed record CompareJson(
         [property: JsonPropertyName("layers")] IReadOnlyList<object> Layers,
         [property: JsonPropertyName("global")] GlobalJson Global,
-        [property: JsonPropertyName("path"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PathJson? Path);
+        [property: JsonPropertyName("path"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PathJson? Path,
+        [property: JsonPropertyName("notes")] IReadOnlyList<string> Notes);
 
     private sealed record LayerJson(
         [property: JsonPropertyName("name")] string Name,
