@@ -139,4 +139,6 @@ public enum EnergySource
     Recomputed,
     /// <summary>Read from the networks' metadata ("kelvin.energy"), the data being unavailable.</summary>
     Stored,
+    /// <summary>Computed by ONNX Runtime: each checkpoint's weights in the user's model, on the user's data.</summary>
+    Model,
 }

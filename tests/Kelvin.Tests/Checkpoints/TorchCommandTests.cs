@@ -50,4 +50,42 @@ public class TorchCommandTests
         Assert.Single(err.TrimEnd().Split('\n'));
         Assert.Contains("re-save", err);
     }
+
+    [Fact]
+    public void Compare_with_the_onnx_model_gives_pytorchs_energies_and_layer_temperatures()
+    {
+        var (code, json, err) = CliHarness.Run("compare", F("cnn-init.pt"), F("cnn-trained-sharded"), "--model", F("cnn-trained.onnx"),
+            "--data", F("eval-x.npy"), "--target", F("eval-y.npy"), "--loss", "ce", "--json");
+        Assert.True(code == 0, err);
+        var root = JsonDocument.Parse(json).RootElement;
+        var global = root.GetProperty("global");
+        Assert.Equal("model", global.GetProperty("energies").GetString());
+        Assert.Equal(TorchFixtures.CeTrained - TorchFixtures.CeInit, global.GetProperty("dE").GetDouble(), 1e-5);
+        Assert.Equal("negative", global.GetProperty("regime").GetString());
+        var model = root.GetProperty("model");
+        Assert.Equal(TorchFixtures.CeInit, model.GetProperty("E_before").GetDouble(), 1e-5 * TorchFixtures.CeInit);
+        var layers = model.GetProperty("layers").EnumerateArray().ToList();
+        Assert.Equal(["conv1", "bn1", "conv2", "bn2", "fc"], layers.Select(l => l.GetProperty("name").GetString()));
+        double sum = layers.Sum(l => l.GetProperty("dE_path").GetDouble());
+        Assert.True(Math.Abs(sum - global.GetProperty("dE").GetDouble()) <= 0.01 * Math.Abs(global.GetProperty("dE").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, layers[1].GetProperty("T").ValueKind); // BatchNorm: energy, no weights
+        var fc = layers[4];
+        Assert.Equal(fc.GetProperty("dE_path").GetDouble() / fc.GetProperty("dS").GetDouble(), fc.GetProperty("T").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void Compare_with_a_model_that_lacks_the_names_lists_them()
+    {
+        var (code, _, err) = CliHarness.Run("compare", F("tied.pt"), F("tied.pt"), "--model", F("cnn-trained.onnx"), "--data", F("eval.npz"));
+        Assert.Equal(1, code);
+        Assert.Contains("match no float32 initializer of cnn-trained.onnx by name: embed.weight", err);
+    }
+
+    [Fact]
+    public void Data_without_a_model_is_refused()
+    {
+        var (code, _, err) = CliHarness.Run("compare", F("cnn-init.pt"), F("cnn-trained.pt"), "--data", F("eval.npz"));
+        Assert.Equal(1, code);
+        Assert.Contains("need --model", err);
+    }
 }
