@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return LinearCommand.Create();
         yield return InspectCommand.Create();
         yield return CompareCommand.Create();
+        yield return TrajectoryCommand.Create();
     }
 }
