@@ -138,7 +138,11 @@ public sealed class PyTorchCheckpoint : CheckpointFile
         var entry = _zip.GetEntry(_prefix + "data/" + t.Storage.Key)
             ?? throw new KelvinException($"pytorch: tensor '{name}' needs storage '{t.Storage.Key}', which the zip lacks");
         long size = FloatType(t.Storage.Type)!.Value.Size();
-        if (entry.Length < t.Storage.Count * size)
+        // What the entry can really hold: its declared size, bounded by its compressed bytes (within
+        // the file) times deflate's largest ratio, so a lying header cannot make Kelvin allocate.
+        if (entry.CompressedLength < 0 || entry.CompressedLength > _stream.Length || entry.Length < 0 || entry.Length > entry.CompressedLength * 1032 + 64)
+            throw new KelvinException($"pytorch: storage '{t.Storage.Key}' claims {entry.Length} bytes from {entry.CompressedLength} in a {_stream.Length}-byte file");
+        if (t.Storage.Count > entry.Length / size)
             throw new KelvinException($"pytorch: storage '{t.Storage.Key}' holds {entry.Length} bytes, fewer than its {t.Storage.Count} elements need");
     }
 
