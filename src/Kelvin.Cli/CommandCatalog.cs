@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return InspectCommand.Create();
         yield return CompareCommand.Create();
         yield return StudyCommand.Create();
+        yield return TrajectoryCommand.Create();
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Serialization;
 using Kelvin.Checkpoints;
+using Kelvin.Checkpoints.Models;
 using Kelvin.Cli.Rendering;
 using Kelvin.Reports.Plots;
 using Kelvin.Thermodynamics;
@@ -21,9 +22,11 @@ internal static class CompareCommand
         var view = new Option<string>("--view") { Description = "entropy view: particle (S_l = n_l·h of the pooled layer)", DefaultValueFactory = _ => "particle" };
         var plot = new Option<string?>("--plot") { Description = "write per-layer S before/after bars to this PNG" };
         var shared = new CheckpointOptions();
-        var command = new Command("compare", "Entropy change per layer between two checkpoints; with energies, T = ΔE/ΔS; for two Kelvin networks also T_l per layer (straight-path allocation).")
+        var models = new ModelOptions();
+        var command = new Command("compare", "Entropy change per layer between two checkpoints; with energies, T = ΔE/ΔS; with --model (ONNX) or for two Kelvin networks also ΔE_l and T_l per layer.")
             { before, after, energyBefore, energyAfter, view };
         shared.AddTo(command);
+        models.AddTo(command);
         command.Options.Add(plot);
         command.SetAction(parse =>
         {
@@ -34,16 +37,41 @@ internal static class CompareCommand
             var selection = shared.SelectionOf(parse);
             using var a = CheckpointFile.Open(parse.GetValue(before)!);
             using var b = CheckpointFile.Open(parse.GetValue(after)!);
-            var result = CheckpointComparison.Compare(a, b, selection, estimator, parse.GetValue(energyBefore), parse.GetValue(energyAfter));
+            var model = models.Open(parse);
+            using var onnx = model?.Model;
+            if (model is not null && (parse.GetValue(energyBefore) is not null || parse.GetValue(energyAfter) is not null))
+                throw new KelvinException("give the energies (--energy-before/--energy-after) or --model to compute them, not both");
+            var substitution = model is { } m ? ParameterSubstitution.Of(m.Model, a, b) : null;
+            var allocation = substitution is null ? null : EnergyAllocation.Of(model!.Value.Energy, substitution);
+            var result = CheckpointComparison.Compare(a, b, selection, estimator,
+                allocation?.EnergyBefore ?? parse.GetValue(energyBefore), allocation?.EnergyAfter ?? parse.GetValue(energyAfter));
+            if (allocation is not null) result = result with { EnergySource = EnergySource.Model };
+            var layers = allocation is null ? null : ModelLayerTemperature.Of(allocation, result.Layers);
+            var notes = Notes(a, b, result);
             if (parse.GetValue(plot) is string png) LayerEntropyPlot.SavePng(png, result.Layers);
-            if (parse.GetValue(shared.Json)) JsonOutput.Write(Dto(result));
-            else Render(result, estimator.Name);
+            if (parse.GetValue(shared.Json)) JsonOutput.Write(Dto(result, notes, allocation is null ? null : ModelJson.Of(model!.Value.Model, model.Value.Energy, allocation, substitution!.Kept, layers!)));
+            else
+            {
+                Render(result, estimator.Name, notes);
+                if (allocation is not null) ModelTable.Render(StdoutConsole.Create(), model!.Value.Energy, allocation, layers!);
+            }
             return 0;
         });
         return command;
     }
 
-    private static CompareJson Dto(CheckpointComparison r)
+    /// <summary>What the readers chose and what was counted once: one line each.</summary>
+    internal static List<string> Notes(CheckpointFile a, CheckpointFile b, CheckpointComparison r)
+    {
+        var notes = new List<string>();
+        if (a.Note is string na) notes.Add($"BEFORE: {na}");
+        if (b.Note is string nb) notes.Add($"AFTER: {nb}");
+        if (r.MatchNote is string m) notes.Add(m);
+        notes.AddRange(r.DuplicateWeights.Select(CheckpointNotes.Duplicate));
+        return notes;
+    }
+
+    private static CompareJson Dto(CheckpointComparison r, IReadOnlyList<string> notes, ModelJson? model)
     {
         var t = r.Transition?.Temperature;
         string? note = r.TemperatureNote ?? (t is { IsFinite: false } d ? $"degenerate transition: {d.Regime.Name()} (T is not a finite number)" : null);
@@ -52,7 +80,7 @@ internal static class CompareCommand
             : (object)new LayerJson(l.Name, l.Count, l.EntropyBefore, l.EntropyAfter, l.EntropyChange)).ToList();
         var path = r.Path is { } p ? new PathJson(p.EnergyBefore, p.EnergyAfter, p.RelativeResidual, p.Allocation.Pieces, p.EvaluationSamples) : null;
         return new CompareJson(layers,
-            new GlobalJson(r.EntropyChange, t?.Value, t?.Regime.Name(), r.Transition?.EnergyChange, Source(r.EnergySource), note ?? r.PathNote), path);
+            new GlobalJson(r.EntropyChange, t?.Value, t?.Regime.Name(), r.Transition?.EnergyChange, Source(r.EnergySource), note ?? r.PathNote), path, notes, model);
     }
 
     private static string? Source(EnergySource s) => s switch
@@ -60,10 +88,11 @@ internal static class CompareCommand
         EnergySource.Given => "given",
         EnergySource.Recomputed => "recomputed",
         EnergySource.Stored => "metadata",
+        EnergySource.Model => "model",
         _ => null,
     };
 
-    private static void Render(CheckpointComparison r, string estimator)
+    private static void Render(CheckpointComparison r, string estimator, IReadOnlyList<string> notes)
     {
         var console = StdoutConsole.Create();
         var table = new Table().AddColumns("layer", "n", "S_before (nats)", "S_after (nats)", "ΔS (nats)");
@@ -94,12 +123,15 @@ internal static class CompareCommand
         if (r.Path is { } p)
             console.WriteLine($"T_l: ΔE_l allocated along the straight path BEFORE → AFTER (an approximation of the real path) on {p.EvaluationSamples} samples: {p.Allocation.Pieces} pieces, residual |ΔE − Σ ΔE_l|/|ΔE| = {StdoutConsole.Number(p.RelativeResidual)}");
         if (r.PathNote is string note) console.WriteLine(note);
+        foreach (var n in notes) console.WriteLine(n);
     }
 
     private sealed record CompareJson(
         [property: JsonPropertyName("layers")] IReadOnlyList<object> Layers,
         [property: JsonPropertyName("global")] GlobalJson Global,
-        [property: JsonPropertyName("path"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PathJson? Path);
+        [property: JsonPropertyName("path"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PathJson? Path,
+        [property: JsonPropertyName("notes")] IReadOnlyList<string> Notes,
+        [property: JsonPropertyName("model"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ModelJson? Model);
 
     private sealed record LayerJson(
         [property: JsonPropertyName("name")] string Name,

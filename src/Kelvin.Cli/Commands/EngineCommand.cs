@@ -89,7 +89,7 @@ internal static class EngineCommand
             table.AddRow(
                 Markup.Escape(p.Activation), p.IsPureConductor ? "A (conductor)" : p.Type.Name(), F(p.EfficiencyAtUnitQ), F(p.QOpt), F(p.EfficiencyAtQOpt),
                 F(p.Low.Eta), F(p.High.Eta), F(p.CriticalGain), F(p.GainAtQOpt));
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        var console = StdoutConsole.Create();
         if (Console.IsOutputRedirected) console.Profile.Width = 160;
         console.Write(table);
     }

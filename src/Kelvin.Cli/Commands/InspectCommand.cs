@@ -22,22 +22,22 @@ internal static class InspectCommand
             var selection = shared.SelectionOf(parse);
             var estimator = shared.EstimatorOf(parse);
             using var checkpoint = CheckpointFile.Open(path);
-            var state = CheckpointEntropy.OfLayers(checkpoint, selection, estimator);
+            var duplicates = DuplicateTensors.Find(checkpoint, selection.Weights(checkpoint));
+            var state = CheckpointEntropy.OfLayers(checkpoint, selection, estimator, leaveOut: duplicates.Select(d => d.Name).ToHashSet(StringComparer.Ordinal));
+            var notes = new List<string>();
+            if (checkpoint.Note is string note) notes.Add(note);
+            notes.AddRange(duplicates.Select(CheckpointNotes.Duplicate));
             var entropies = state.Layers.ToDictionary(l => l.Name);
             var tensors = checkpoint.Tensors.Select(t =>
             {
                 var c = selection.Classify(t);
                 var e = entropies.GetValueOrDefault(t.Name);
-                return new TensorJson(t.Name, t.Shape, t.DType.SafetensorsName(), t.Count, c.IsWeight ? "weight" : "bias/norm", c.Reason, e?.PerParameter, e?.Entropy);
+                string reason = duplicates.FirstOrDefault(d => d.Name == t.Name) is { } dup ? $"{c.Reason}, counted as {dup.SameAs}" : c.Reason;
+                return new TensorJson(t.Name, t.Shape, t.DType.SafetensorsName(), t.Count, c.IsWeight ? "weight" : "bias/norm", reason, e?.PerParameter, e?.Entropy);
             }).ToList();
-            var skipped = checkpoint switch
-            {
-                SafetensorsCheckpoint s => s.Skipped,
-                OnnxCheckpoint o => o.Skipped,
-                _ => [],
-            };
+            var skipped = checkpoint.Skipped;
             var result = new InspectJson(Path.GetFileName(path), checkpoint.Format, estimator.Name, checkpoint.Metadata, tensors,
-                [.. skipped.Select(s => new SkippedJson(s.Name, s.DType, s.Reason))], state.Total);
+                [.. skipped.Select(s => new SkippedJson(s.Name, s.DType, s.Reason))], state.Total, notes);
             if (parse.GetValue(shared.Json)) JsonOutput.Write(result);
             else Render(result);
             return 0;
@@ -56,6 +56,7 @@ internal static class InspectCommand
                 t.Role == "weight" ? StdoutConsole.Number(t.H) : "-", t.Role == "weight" ? StdoutConsole.Number(t.S) : "-");
         console.Write(table);
         foreach (var s in r.Skipped) console.WriteLine($"skipped {s.Name} ({s.DType}): {s.Reason}");
+        foreach (var n in r.Notes) console.WriteLine(n);
         console.WriteLine($"S = Σ_l S_l = {StdoutConsole.Number(r.S)} nats (particle view, estimator {r.Estimator}; — means a layer without spread, S = −∞)");
     }
 
@@ -66,7 +67,8 @@ internal static class InspectCommand
         [property: JsonPropertyName("metadata")] IReadOnlyDictionary<string, string> Metadata,
         [property: JsonPropertyName("tensors")] IReadOnlyList<TensorJson> Tensors,
         [property: JsonPropertyName("skipped")] IReadOnlyList<SkippedJson> Skipped,
-        [property: JsonPropertyName("S")] double? S);
+        [property: JsonPropertyName("S")] double? S,
+        [property: JsonPropertyName("notes")] IReadOnlyList<string> Notes);
 
     private sealed record TensorJson(
         [property: JsonPropertyName("name")] string Name,

@@ -18,7 +18,7 @@ internal static class NetworkEngineView
             table.AddColumn(new TableColumn(Markup.Escape(h)).RightAligned());
         foreach (var l in report.Layers)
             table.AddRow(Markup.Escape(l.Name), Markup.Escape(l.Activation), F(l.Q), F(l.A0), F(l.A1), F(l.Work), F(l.EtaMeasured), F(l.EtaMeanField), l.ActivationType.Name());
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        var console = StdoutConsole.Create();
         if (Console.IsOutputRedirected) console.Profile.Width = 160;
         if (report.Layers.Count > 0) console.Write(table);
         Console.Out.WriteLine(Summary(report));

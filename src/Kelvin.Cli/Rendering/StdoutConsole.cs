@@ -7,8 +7,19 @@ namespace Kelvin.Cli.Rendering;
 /// tests that redirect it see the table), plus the number format of tables.</summary>
 internal static class StdoutConsole
 {
-    /// <summary>A console writing to the current Console.Out (plain text when it is not a terminal).</summary>
-    public static IAnsiConsole Create() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+    /// <summary>The width of a console written to a pipe or a file: wide enough that no table or line
+    /// wraps (a wrapped table splits names and numbers across lines).</summary>
+    public const int RedirectedWidth = 4096;
+
+    /// <summary>A console writing to the current Console.Out (plain text when it is not a terminal).
+    /// When the output is not a terminal (a pipe, a file, a test's writer) its width is
+    /// <see cref="RedirectedWidth"/>, so tables and lines never wrap.</summary>
+    public static IAnsiConsole Create()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected || !console.Profile.Out.IsTerminal) console.Profile.Width = RedirectedWidth;
+        return console;
+    }
 
     /// <summary>A number for a table: <paramref name="digits"/> significant digits (6 unless told),
     /// invariant culture; "—" for null (a quantity that has no value here).</summary>

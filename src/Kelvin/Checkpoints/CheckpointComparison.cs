@@ -23,13 +23,19 @@ public sealed record CheckpointComparison(
     EnergySource EnergySource = EnergySource.None,
     StraightPath? Path = null,
     IReadOnlyList<LayerTemperature?>? LayerTemperatures = null,
-    string? PathNote = null)
+    string? PathNote = null,
+    IReadOnlyList<DuplicateTensor>? Duplicates = null,
+    string? MatchNote = null)
 {
+    /// <summary>Weights left out because they are another weight under a second name (in either file).</summary>
+    public IReadOnlyList<DuplicateTensor> DuplicateWeights => Duplicates ?? [];
+
     /// <summary>ΔS = S_after − S_before = Σ_l ΔS_l, in nats; null when a state is a point (S = −∞).</summary>
     public double? EntropyChange => After.Total - Before.Total;
 
     /// <summary>Compares two opened checkpoints. Both must hold the same weight tensors with the same
-    /// shapes; <paramref name="energyBefore"/>/<paramref name="energyAfter"/> are both given or both null.</summary>
+    /// shapes (two lone .npy files: compared by position, <see cref="MatchNote"/>); a weight that is
+    /// another under a second name in either file is counted once (<see cref="DuplicateWeights"/>); <paramref name="energyBefore"/>/<paramref name="energyAfter"/> are both given or both null.</summary>
     public static CheckpointComparison Compare(CheckpointFile before, CheckpointFile after, ParameterSelection selection, IEntropyEstimator estimator,
         double? energyBefore = null, double? energyAfter = null, int maxParallelism = -1)
     {
@@ -37,9 +43,24 @@ public sealed record CheckpointComparison(
             throw new KelvinException("give both energies (--energy-before and --energy-after) or neither");
         foreach (var e in new[] { energyBefore, energyAfter })
             if (e is double x && !double.IsFinite(x)) throw new KelvinException($"an energy must be a finite number (got {x})");
-        CheckMatchingLayers(selection.Weights(before), selection.Weights(after));
-        var a = CheckpointEntropy.OfLayers(before, selection, estimator, maxParallelism);
-        var b = CheckpointEntropy.OfLayers(after, selection, estimator, maxParallelism);
+        var duplicates = DuplicateTensors.Find(before, selection.Weights(before)).Concat(DuplicateTensors.Find(after, selection.Weights(after)))
+            .DistinctBy(d => d.Name).ToList();
+        var leaveOut = duplicates.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var wa = selection.Weights(before).Where(w => !leaveOut.Contains(w.Name)).ToList();
+        var wb = selection.Weights(after).Where(w => !leaveOut.Contains(w.Name)).ToList();
+        // Two lone .npy files name their tensor after the file: they are compared by position.
+        bool byPosition = before.Format == "npy" && after.Format == "npy";
+        string? matchNote = null;
+        if (byPosition)
+        {
+            if (wa.Count == 0 || wb.Count == 0) throw new KelvinException("a .npy array of rank < 2 is not a weight (see --include)");
+            if (!wa[0].Shape.SequenceEqual(wb[0].Shape))
+                throw new KelvinException($"the arrays have shapes {TensorShape.Format(wa[0].Shape)} and {TensorShape.Format(wb[0].Shape)}");
+            if (wa[0].Name != wb[0].Name) matchNote = $"two .npy files compared by position: '{wa[0].Name}' ↔ '{wb[0].Name}'";
+        }
+        else CheckMatchingLayers(wa, wb);
+        var a = CheckpointEntropy.OfLayers(before, selection, estimator, maxParallelism, leaveOut);
+        var b = CheckpointEntropy.OfLayers(after, selection, estimator, maxParallelism, leaveOut);
         var layers = a.Layers.Zip(b.Layers, (x, y) => new LayerEntropyChange(x.Name, x.ParameterCount, x.Entropy, y.Entropy)).ToList();
 
         var (path, pathNote, stored) = NetworkPath(before, after);
@@ -54,8 +75,8 @@ public sealed record CheckpointComparison(
         var temperatures = path is null ? null : layers.Select(l => LayerTemperatureOf(l, path)).ToList();
         if (energies is not var (e1, e2))
             return new(layers, a, b, null, "no energies given: T = ΔE/ΔS needs the loss of both checkpoints on the same data (--energy-before, --energy-after)",
-                source, path, temperatures, pathNote);
-        return new(layers, a, b, Transition.Between(State(e1, a), State(e2, b)), null, source, path, temperatures, pathNote);
+                source, path, temperatures, pathNote, duplicates, matchNote);
+        return new(layers, a, b, Transition.Between(State(e1, a), State(e2, b)), null, source, path, temperatures, pathNote, duplicates, matchNote);
     }
 
     /// <summary>The straight-path allocation when both files are compatible Kelvin networks whose data
@@ -118,4 +139,6 @@ public enum EnergySource
     Recomputed,
     /// <summary>Read from the networks' metadata ("kelvin.energy"), the data being unavailable.</summary>
     Stored,
+    /// <summary>Computed by ONNX Runtime: each checkpoint's weights in the user's model, on the user's data.</summary>
+    Model,
 }

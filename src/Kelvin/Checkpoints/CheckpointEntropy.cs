@@ -15,10 +15,14 @@ namespace Kelvin.Checkpoints;
 /// </summary>
 public static class CheckpointEntropy
 {
-    /// <summary>The particle-view entropy of every weight of <paramref name="checkpoint"/>, in file order.</summary>
-    public static StateEntropy OfLayers(CheckpointFile checkpoint, ParameterSelection selection, IEntropyEstimator estimator, int maxParallelism = 0)
+    /// <summary>The particle-view entropy of every weight of <paramref name="checkpoint"/> (chosen by
+    /// <paramref name="selection"/>), in file order, estimated by <paramref name="estimator"/> on at most
+    /// <paramref name="maxParallelism"/> workers (0: cores), leaving out the names in
+    /// <paramref name="leaveOut"/> (duplicates of another weight, see <see cref="DuplicateTensors"/>).</summary>
+    public static StateEntropy OfLayers(CheckpointFile checkpoint, ParameterSelection selection, IEntropyEstimator estimator, int maxParallelism = 0,
+        IReadOnlySet<string>? leaveOut = null)
     {
-        var weights = selection.Weights(checkpoint);
+        var weights = selection.Weights(checkpoint).Where(w => leaveOut is null || !leaveOut.Contains(w.Name)).ToList();
         var results = new LayerEntropy[weights.Count];
         var errors = new Exception?[weights.Count];
         var gate = new object();

@@ -7,14 +7,17 @@ namespace Kelvin.Checkpoints;
 /// <see cref="KelvinException"/>; a declared size is checked against the bytes actually present
 /// before anything of that size is allocated.
 /// <para>Opening: the format is told by the first bytes: "\x93NUMPY" is .npy, "PK\x03\x04" (or an
-/// empty zip's "PK\x05\x06") is .npz, an 8-byte length followed by '{' is safetensors; otherwise the
-/// extension decides (.onnx, .safetensors, .npy, .npz), and a file that matches nothing is refused.</para>
+/// empty zip's "PK\x05\x06") is a torch.save file when the zip holds PREFIX/data.pkl and .npz
+/// otherwise, an 8-byte length followed by '{' is safetensors, a pickle with torch's magic number is
+/// the legacy torch.save format (refused, saying how to re-save); otherwise the extension decides
+/// (.onnx, .safetensors, .npy, .npz), and a file that matches nothing is refused. A folder or a
+/// "*.index.json" file is a sharded Hugging Face checkpoint (<see cref="ShardedCheckpoint"/>).</para>
 /// </summary>
 public abstract class CheckpointFile : IDisposable
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
-    /// <summary>The format's name: "safetensors", "npy", "npz" or "onnx".</summary>
+    /// <summary>The format's name: "safetensors", "npy", "npz", "onnx", "pytorch" or "sharded …".</summary>
     public abstract string Format { get; }
 
     /// <summary>The tensors in file order.</summary>
@@ -22,6 +25,20 @@ public abstract class CheckpointFile : IDisposable
 
     /// <summary>Free-form string metadata (safetensors <c>__metadata__</c>); empty for other formats.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; protected set; } = new Dictionary<string, string>();
+
+    /// <summary>Tensors present in the file but not read (integer, boolean or 8-bit float elements).</summary>
+    public IReadOnlyList<SkippedTensor> Skipped { get; protected set; } = [];
+
+    /// <summary>What the reader chose, when the file holds more than the model's tensors (e.g. "tensors
+    /// of key 'model'" of a training checkpoint); null otherwise.</summary>
+    public string? Note { get; protected set; }
+
+    /// <summary>A key naming the storage behind tensor <paramref name="index"/> when the format can share
+    /// storage between names (torch.save): equal keys mean the same values. Null when unknown.</summary>
+    protected internal virtual object? StorageIdentity(int index) => null;
+
+    /// <summary>The storage key of <paramref name="tensor"/> (see <see cref="StorageIdentity(int)"/>).</summary>
+    public object? StorageIdentity(CheckpointTensor tensor) => StorageIdentity(IndexOf(tensor));
 
     /// <summary>Sets the tensor list once the reader has parsed the header (names must be unique).</summary>
     protected void SetTensors(IReadOnlyList<CheckpointTensor> tensors)
@@ -77,12 +94,14 @@ public abstract class CheckpointFile : IDisposable
     protected virtual void Dispose(bool disposing) { }
 
     /// <summary>The supported formats, as named in messages and JSON.</summary>
-    public static IReadOnlyList<string> Formats { get; } = ["safetensors", "npy", "npz", "onnx"];
+    public static IReadOnlyList<string> Formats { get; } = ["safetensors", "pytorch (.pt/.pth/.bin)", "npy", "npz", "onnx"];
 
-    /// <summary>Opens the file at <paramref name="path"/>.</summary>
+    /// <summary>Opens the file or folder at <paramref name="path"/> (a folder: see <see cref="ShardedCheckpoint.Resolve"/>).</summary>
     public static CheckpointFile Open(string path)
     {
+        if (Directory.Exists(path)) path = ShardedCheckpoint.Resolve(path);
         if (!File.Exists(path)) throw new KelvinException($"checkpoint not found: {path}");
+        if (path.EndsWith(".index.json", StringComparison.OrdinalIgnoreCase)) return ShardedCheckpoint.OpenIndex(path);
         var stream = File.OpenRead(path);
         try { return Open(stream, path, ownsStream: true); }
         catch { stream.Dispose(); throw; }
@@ -99,6 +118,7 @@ public abstract class CheckpointFile : IDisposable
         {
             "npy" => new NpyCheckpoint(stream, Path.GetFileNameWithoutExtension(fileName), ownsStream),
             "npz" => new NpzCheckpoint(stream, ownsStream),
+            "pytorch" => new PyTorch.PyTorchCheckpoint(stream, ownsStream),
             "safetensors" => new SafetensorsCheckpoint(stream, ownsStream),
             _ => new OnnxCheckpoint(stream, ownsStream),
         };
@@ -107,19 +127,21 @@ public abstract class CheckpointFile : IDisposable
     /// <summary>The format of <paramref name="stream"/>: by magic bytes first, then by extension.</summary>
     public static string Detect(Stream stream, string fileName)
     {
-        Span<byte> head = stackalloc byte[9];
+        Span<byte> head = stackalloc byte[16];
         stream.Position = 0;
         int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         head = head[..n];
         if (head.StartsWith(NpyHeader.Magic)) return "npy";
-        if (head.StartsWith("PK\x03\x04"u8) || head.StartsWith("PK\x05\x06"u8)) return "npz";
-        if (n == 9 && head[8] == (byte)'{') return "safetensors";
+        if (head.StartsWith("PK\x03\x04"u8) || head.StartsWith("PK\x05\x06"u8)) return PyTorch.PyTorchCheckpoint.IsTorchZip(stream) ? "pytorch" : "npz";
+        if (n >= 9 && head[8] == (byte)'{') return "safetensors";
+        if (PyTorch.PyTorchCheckpoint.IsLegacy(head)) throw new KelvinException(PyTorch.PyTorchCheckpoint.LegacyMessage(fileName));
         return Path.GetExtension(fileName).ToLowerInvariant() switch
         {
             ".onnx" => "onnx",
             ".safetensors" => "safetensors",
             ".npy" => "npy",
             ".npz" => "npz",
+            ".pt" or ".pth" or ".bin" or ".ckpt" => throw new KelvinException($"{Path.GetFileName(fileName)} is not a torch.save zip file (PyTorch ≥ 1.6) nor a legacy one"),
             var ext => throw new KelvinException($"cannot tell the checkpoint format of '{Path.GetFileName(fileName)}' (extension '{ext}'): expected {string.Join(", ", Formats)}"),
         };
     }

@@ -17,6 +17,8 @@ public sealed class NpyCheckpoint : CheckpointFile
         if (!stream.CanSeek) throw new KelvinException("npy: the input must be seekable");
         stream.Position = 0;
         _header = NpyHeader.Read(stream, stream.Length, $"npy '{name}'");
+        if (!_header.IsFloat)
+            throw new KelvinException($"npy '{name}': unsupported .npy dtype '{_header.Integer!.Code}' for weights, an array of integers (expected float16, float32 or float64)");
         var tensor = new CheckpointTensor(name, _header.Shape, _header.DType);
         if (tensor.ByteCount > stream.Length - _header.HeaderBytes)
             throw new KelvinException($"npy '{name}': shape {TensorShape.Format(tensor.Shape)} needs {tensor.ByteCount} bytes but the file holds {stream.Length - _header.HeaderBytes} after the header (truncated)");

@@ -11,8 +11,12 @@ namespace Kelvin.Checkpoints;
 /// <c>{'descr': '&lt;f4', 'fortran_order': False, 'shape': (16, 8), }</c>. Reads little-endian
 /// float16/32/64 ('&lt;f2', '&lt;f4', '&lt;f8'; '|' or '=' also accepted for the byte order).
 /// </summary>
-public sealed partial record NpyHeader(TensorDType DType, bool FortranOrder, long[] Shape, int HeaderBytes)
+public sealed partial record NpyHeader(TensorDType DType, bool FortranOrder, long[] Shape, int HeaderBytes, NpyInteger? Integer = null)
 {
+    /// <summary>True for an array of floats (<see cref="DType"/>); false for integers or booleans
+    /// (<see cref="Integer"/>, and DType is then unused).</summary>
+    public bool IsFloat => Integer is null;
+
     /// <summary>The largest header accepted (numpy writes well under 1 KB).</summary>
     public const int MaxHeaderBytes = 1 << 20;
 
@@ -90,7 +94,9 @@ public sealed partial record NpyHeader(TensorDType DType, bool FortranOrder, lon
                 throw new KelvinException($"{what}: the .npy shape has a bad dimension '{Shorten(part)}'");
             dims.Add(d);
         }
-        return new NpyHeader(ParseDescr(descr.Groups[1].Value, what), fortran.Groups[1].Value == "True", [.. dims], headerBytes);
+        string code = descr.Groups[1].Value;
+        var integer = NpyInteger.Parse(code);
+        return new NpyHeader(integer is null ? ParseDescr(code, what) : TensorDType.Float64, fortran.Groups[1].Value == "True", [.. dims], headerBytes, integer);
     }
 
     private static TensorDType ParseDescr(string descr, string what)

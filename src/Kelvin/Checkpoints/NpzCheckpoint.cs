@@ -29,6 +29,7 @@ public sealed class NpzCheckpoint : CheckpointFile
         {
             _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             var tensors = new List<CheckpointTensor>();
+            var skipped = new List<SkippedTensor>();
             foreach (var entry in _zip.Entries)
             {
                 if (!entry.FullName.EndsWith(".npy", StringComparison.Ordinal)) continue;
@@ -36,12 +37,18 @@ public sealed class NpzCheckpoint : CheckpointFile
                 long available = Available(entry, name);
                 NpyHeader header;
                 using (var s = entry.Open()) header = NpyHeader.Read(s, available, $"npz '{name}'");
+                if (!header.IsFloat)
+                {
+                    skipped.Add(new SkippedTensor(name, header.Integer!.Code, "not a floating-point tensor"));
+                    continue;
+                }
                 var tensor = new CheckpointTensor(name, header.Shape, header.DType);
                 if (tensor.ByteCount > available - header.HeaderBytes)
                     throw new KelvinException($"npz '{name}': shape {TensorShape.Format(tensor.Shape)} needs {tensor.ByteCount} bytes but the entry holds at most {available - header.HeaderBytes} after the header");
                 tensors.Add(tensor);
                 _arrays.Add((entry, header));
             }
+            Skipped = skipped;
             SetTensors(tensors);
         }
         catch (Exception e) when (e is InvalidDataException or IOException and not FileNotFoundException)

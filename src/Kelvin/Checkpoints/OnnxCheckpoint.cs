@@ -8,7 +8,7 @@ namespace Kelvin.Checkpoints;
 /// format: ModelProto.graph (field 7) → GraphProto.initializer (field 5) → TensorProto with
 /// dims (1), data_type (2), name (8), raw_data (9), and the typed float_data (4), int32_data (5, the
 /// bit patterns of float16/bfloat16) and double_data (10). Every other field is skipped. Tensors of
-/// non-float element types are listed in <see cref="Skipped"/>; external data is refused.
+/// non-float element types are listed in <see cref="CheckpointFile.Skipped"/>; external data is refused.
 /// </summary>
 public sealed class OnnxCheckpoint : CheckpointFile
 {
@@ -19,9 +19,6 @@ public sealed class OnnxCheckpoint : CheckpointFile
     private readonly Stream _stream;
     private readonly bool _ownsStream;
     private readonly List<Location> _locations = [];
-
-    /// <summary>Initializers present in the model but not read (non-float element types).</summary>
-    public IReadOnlyList<SkippedTensor> Skipped { get; }
 
     public override string Format => "onnx";
 

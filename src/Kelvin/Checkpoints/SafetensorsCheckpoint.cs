@@ -8,7 +8,7 @@ namespace Kelvin.Checkpoints;
 /// mapping each tensor name to {"dtype", "shape", "data_offsets": [begin, end]} (offsets relative to
 /// the data buffer that follows the header) plus an optional "__metadata__" string map, then the raw
 /// little-endian data. Reads F16, BF16, F32 and F64; integer, boolean and 8-bit float tensors are
-/// listed in <see cref="Skipped"/>; any other dtype is an error.
+/// listed in <see cref="CheckpointFile.Skipped"/>; any other dtype is an error.
 /// </summary>
 public sealed class SafetensorsCheckpoint : CheckpointFile
 {
@@ -21,9 +21,6 @@ public sealed class SafetensorsCheckpoint : CheckpointFile
     private readonly Stream _stream;
     private readonly bool _ownsStream;
     private readonly long[] _offsets;
-
-    /// <summary>Tensors present in the file but not read (non-float element types).</summary>
-    public IReadOnlyList<SkippedTensor> Skipped { get; }
 
     public override string Format => "safetensors";
 

@@ -12,6 +12,7 @@ public class FuzzTests
     [
         "mlp-trained.safetensors", "mlp-trained-f16.safetensors", "mlp-trained-bf16.safetensors",
         "mlp-init.npz", "mlp-trained.npz", "mlp-trained.onnx", "fc2-weight-v3.npy", "fc2-weight-fortran.npy",
+        "../torch/tied.pt", "../torch/cnn-trained-nested.pt",
     ];
 
     /// <summary>12 000 mutated files by default; KELVIN_FUZZ_ITER raises it for a longer local campaign.</summary>

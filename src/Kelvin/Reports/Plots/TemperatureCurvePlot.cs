@@ -87,7 +87,7 @@ public static class TemperatureCurvePlot
         plot.SavePng(path, 1000, 560);
     }
 
-    private static (double[] X, double[] Y) Finite(IEnumerable<long> steps, IEnumerable<Temperature?> temperatures)
+    internal static (double[] X, double[] Y) Finite(IEnumerable<long> steps, IEnumerable<Temperature?> temperatures)
     {
         var xs = new List<double>();
         var ys = new List<double>();
@@ -96,7 +96,7 @@ public static class TemperatureCurvePlot
         return (xs.ToArray(), ys.ToArray());
     }
 
-    private static void Limit(Plot plot, IReadOnlyCollection<double> values)
+    internal static void Limit(Plot plot, IReadOnlyCollection<double> values)
     {
         if (values.Count < 3) return;
         var sorted = values.Order().ToArray();

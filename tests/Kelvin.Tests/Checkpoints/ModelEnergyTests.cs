@@ -1,0 +1,76 @@
+using Kelvin.Checkpoints;
+using Kelvin.Checkpoints.Models;
+using Kelvin.Energy;
+
+namespace Kelvin.Tests.Checkpoints;
+
+/// <summary>Energies of the PyTorch CNN by ONNX Runtime against PyTorch's own losses (energies.json).</summary>
+public class ModelEnergyTests
+{
+    private static double Energy(string checkpoint, string loss, string data = "eval.npz", string? target = null)
+    {
+        using var model = new OnnxModel(TorchFixtures.PathOf("cnn-trained.onnx"));
+        using var c = TorchFixtures.Open(checkpoint);
+        var sub = ParameterSubstitution.Of(model, c, c);
+        var energy = new ModelEnergy(model, EvaluationData.Load(TorchFixtures.PathOf(data), target is null ? null : TorchFixtures.PathOf(target)), EnergyForms.Parse(loss));
+        return energy.Of(sub.Before);
+    }
+
+    [Theory]
+    [InlineData("cnn-init.pt", "ce", TorchFixtures.CeInit)]
+    [InlineData("cnn-trained.pt", "ce", TorchFixtures.CeTrained)]
+    [InlineData("cnn-trained-sharded", "ce", TorchFixtures.CeTrained)]
+    [InlineData("cnn-trained-bin", "ce", TorchFixtures.CeTrained)]
+    // Kelvin's mse/mae sum over the K = 10 outputs (THEORY §1); PyTorch's MSELoss/L1Loss average over them.
+    [InlineData("cnn-init.pt", "mse", 10 * TorchFixtures.MseInit)]
+    [InlineData("cnn-trained.pt", "mse", 10 * TorchFixtures.MseTrained)]
+    [InlineData("cnn-trained.pt", "mae", 10 * TorchFixtures.MaeTrained)]
+    public void Energies_match_pytorchs_losses(string checkpoint, string loss, double pytorch)
+    {
+        double e = Energy(checkpoint, loss);
+        Assert.True(Math.Abs(e - pytorch) <= 1e-5 * Math.Abs(pytorch), $"Kelvin {e:R}, PyTorch {pytorch:R}");
+    }
+
+    [Fact]
+    public void Npy_pairs_and_npz_give_the_same_energy()
+    {
+        Assert.Equal(Energy("cnn-trained.pt", "ce"), Energy("cnn-trained.pt", "ce", "eval-x.npy", "eval-y.npy"));
+    }
+
+    [Fact]
+    public void The_models_own_weights_are_the_trained_ones()
+    {
+        using var model = new OnnxModel(TorchFixtures.PathOf("cnn-trained.onnx"));
+        using var pt = TorchFixtures.Open("cnn-trained.pt");
+        Assert.Equal(pt.ReadValues("fc.weight").Select(v => (float)v), model.Default("fc.weight"));
+        Assert.Equal("x", model.InputName);
+        Assert.Equal([1L, 28, 28], model.SampleDims);
+    }
+
+    [Fact]
+    public void A_checkpoint_whose_names_the_model_lacks_is_one_error_listing_them()
+    {
+        using var model = new OnnxModel(TorchFixtures.PathOf("cnn-trained.onnx"));
+        using var c = TorchFixtures.Open("tied.pt");
+        var e = Assert.Throws<KelvinException>(() => ParameterSubstitution.Of(model, c, c));
+        Assert.Contains("3 checkpoint tensor(s) match no float32 initializer of cnn-trained.onnx by name: embed.weight, head.weight, proj.weight", e.Message);
+        Assert.Contains("conv1.weight", e.Message);
+    }
+
+    [Fact]
+    public void Straight_path_allocation_adds_up_and_the_swap_estimate_agrees_in_sign()
+    {
+        using var model = new OnnxModel(TorchFixtures.PathOf("cnn-trained.onnx"));
+        using var a = TorchFixtures.Open("cnn-init.pt");
+        using var b = TorchFixtures.Open("cnn-trained.pt");
+        var sub = ParameterSubstitution.Of(model, a, b);
+        Assert.Equal(["conv1", "bn1", "conv2", "bn2", "fc"], sub.Layers.Select(l => l.Name));
+        Assert.Empty(sub.Kept);
+        var energy = new ModelEnergy(model, EvaluationData.Load(TorchFixtures.PathOf("eval.npz"), null), CrossEntropy.Instance);
+        var alloc = EnergyAllocation.Of(energy, sub);
+        Assert.Equal(TorchFixtures.CeTrained - TorchFixtures.CeInit, alloc.EnergyChange, 1e-5);
+        Assert.True(alloc.RelativeResidual < 0.01, $"residual {alloc.RelativeResidual}");
+        Assert.True(alloc.PathChanges.Sum() < 0);
+        Assert.Equal(Math.Sign(alloc.PathChanges[^1]), Math.Sign(alloc.SwapChanges[^1]));
+    }
+}
