@@ -88,11 +88,21 @@ internal static class EngineCommand
         foreach (EngineProfile p in profiles)
             table.AddRow(
                 Markup.Escape(p.Activation), p.IsPureConductor ? "A (conductor)" : p.Type.Name(), F(p.EfficiencyAtUnitQ), F(p.QOpt), F(p.EfficiencyAtQOpt),
-                F(p.Low.Eta), F(p.High.Eta), F(p.CriticalGain), F(p.GainAtQOpt));
+                F(p.Low.Eta), F(p.High.Eta), Markup.Escape(Critical(p.Criticality)), Markup.Escape(AtFixedPoint(p.QOptFixedPoint)));
         var console = StdoutConsole.Create();
         if (Console.IsOutputRedirected) console.Profile.Width = 160;
         console.Write(table);
+        foreach (var reason in profiles.Where(p => p.Criticality.Reason is not null).GroupBy(p => p.Criticality.Reason!))
+            Console.Out.WriteLine($"{string.Join(", ", reason.Select(p => p.Activation))}: {reason.Key}");
+        Console.Out.WriteLine("stability: the slope of the length map at the fixed point (stable < 1; a Type A activation at its critical gain is marginal: every q is a fixed point).");
     }
+
+    /// <summary>"1.4142 (marginal)", or "none (q*→0 limit 2)" when no fixed point q* &gt; 0 has χ = 1.</summary>
+    private static string Critical(Criticality c) =>
+        c.Gain is double g ? $"{F(g)} ({c.FixedPoint!.Stability.Name()})"
+        : c.LimitAtZero is double limit ? $"none (q*→0 limit {F(limit)})" : "none";
+
+    private static string AtFixedPoint(FixedPoint? p) => p is null ? "—" : $"{F(p.Gain)} ({p.Stability.Name()})";
 
     /// <summary>JSON of `kelvin engine --train`: "network" is the trained network, "network_init" the
     /// same network at initialization.</summary>

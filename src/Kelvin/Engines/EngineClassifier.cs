@@ -29,7 +29,7 @@ public static class EngineClassifier
         return curve;
     }
 
-    /// <summary>The full profile: curve, type, η(1), q_opt, end values, critical gain and gain at q_opt.</summary>
+    /// <summary>The full profile: curve, type, η(1), q_opt, end values, critical gain and q_opt as a fixed point (gain, stability).</summary>
     public static EngineProfile Profile(Activation activation, EfficiencyScan? scan = null, double biasVariance = 0)
     {
         ArgumentNullException.ThrowIfNull(activation);
@@ -44,8 +44,8 @@ public static class EngineClassifier
             qOpt,
             qOpt is double qo ? HermiteWork.EfficiencyOf(activation, qo) : null,
             curve[0], curve[^1],
-            meanField.CriticalGain(type, scan.QMin, scan.QMax, scan.Points),
-            qOpt is double q ? meanField.GainForFixedPoint(q) : null);
+            meanField.Criticality(type, scan.QMin, scan.QMax, scan.Points),
+            qOpt is double q ? meanField.FixedPointAt(q) : null);
     }
 
     /// <summary>

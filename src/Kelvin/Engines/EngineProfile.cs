@@ -16,8 +16,10 @@ public sealed record EfficiencyPoint(double Q, double Eta);
 /// <param name="EfficiencyAtQOpt">η_φ(q_opt), or null.</param>
 /// <param name="Low">η at the low end of the scan (q = qmin), the measured q → 0 limit.</param>
 /// <param name="High">η at the high end of the scan (q = qmax), the measured q → ∞ limit.</param>
-/// <param name="CriticalGain">g with χ = 1 at a fixed point of the length map (<see cref="MeanField.CriticalGain"/>), or null.</param>
-/// <param name="GainAtQOpt">Type B: the gain whose fixed point is q_opt, g² = q_opt / E[φ(√q_opt ξ)²]; else null.</param>
+/// <param name="Criticality">The critical gain (χ = 1 at a fixed point of the length map), or null with the
+/// reason and the q* → 0 limit (<see cref="MeanField.Criticality"/>).</param>
+/// <param name="QOptFixedPoint">Type B: q_opt as a fixed point, at the gain g² = q_opt / E[φ(√q_opt ξ)²],
+/// with its stability; else null.</param>
 public sealed record EngineProfile(
     string Activation,
     EngineType Type,
@@ -28,5 +30,12 @@ public sealed record EngineProfile(
     double? EfficiencyAtQOpt,
     EfficiencyPoint Low,
     EfficiencyPoint High,
-    double? CriticalGain,
-    double? GainAtQOpt);
+    Criticality Criticality,
+    FixedPoint? QOptFixedPoint)
+{
+    /// <summary>g_c with χ(q*) = 1 at a fixed point q* &gt; 0, or null (<see cref="Criticality"/> says why).</summary>
+    public double? CriticalGain => Criticality.Gain;
+
+    /// <summary>The gain whose fixed point is q_opt, or null.</summary>
+    public double? GainAtQOpt => QOptFixedPoint?.Gain;
+}

@@ -21,6 +21,28 @@ public class EngineCommandTests
     }
 
     [Fact]
+    public void GeluAndSiluHaveANullCriticalGainWithAReasonAndTheLimitApart()
+    {
+        var (exit, stdout, stderr) = CliHarness.Run("engine", "--json");
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var byName = doc.RootElement.GetProperty("activations").EnumerateArray().ToDictionary(a => a.GetProperty("name").GetString()!);
+        foreach (string name in new[] { "gelu", "silu" })
+        {
+            var a = byName[name];
+            Assert.Equal(JsonValueKind.Null, a.GetProperty("critical_gain").ValueKind);
+            Assert.Contains("χ(q*) > 1", a.GetProperty("critical_gain_reason").GetString());
+            Assert.Equal(2, a.GetProperty("critical_gain_limit_q0").GetDouble(), 1e-12);
+            Assert.Equal(JsonValueKind.Null, a.GetProperty("critical_fixed_point").ValueKind);
+            Assert.Equal("unstable", a.GetProperty("q_opt_fixed_point").GetProperty("stability").GetString());
+        }
+        var relu = byName["relu"];
+        Assert.Equal(JsonValueKind.Null, relu.GetProperty("critical_gain_reason").ValueKind);
+        Assert.Equal("marginal", relu.GetProperty("critical_fixed_point").GetProperty("stability").GetString());
+        Assert.Equal(0.6905, byName["selu"].GetProperty("critical_gain_limit_q0").GetDouble(), 4);
+    }
+
+    [Fact]
     public void TrainJsonHasTheTrainedAndTheInitialNetwork()
     {
         var (exit, stdout, stderr) = CliHarness.Run("engine", "--train", "--data", "iris", "--hidden", "16,16", "--activation", "relu/tanh",

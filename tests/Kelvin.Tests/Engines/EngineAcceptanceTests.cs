@@ -51,7 +51,7 @@ public class EngineAcceptanceTests
     public void EveryBuiltInActivationHasTheExpectedType()
     {
         var typeA = new[] { "relu", "leaky_relu", "identity" };
-        var typeB = new[] { "tanh", "sigmoid", "gelu", "silu", "elu", "softplus", "erf" };
+        var typeB = new[] { "tanh", "sigmoid", "gelu", "silu", "elu", "selu", "softplus", "erf" };
         static string Family(Activation a) => a.Name.Split('(')[0];
         foreach (var a in ActivationCatalog.BuiltIn)
         {

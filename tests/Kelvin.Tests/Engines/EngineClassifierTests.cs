@@ -17,6 +17,7 @@ public class EngineClassifierTests
     [InlineData("gelu", EngineType.B)]
     [InlineData("silu", EngineType.B)]
     [InlineData("elu", EngineType.B)]
+    [InlineData("selu", EngineType.B)]
     [InlineData("softplus", EngineType.B)]
     [InlineData("erf", EngineType.B)]
     public void BuiltInActivationsAreClassifiedByMeasurement(string name, EngineType expected)

@@ -5,7 +5,8 @@ namespace Kelvin.Tests.Engines;
 
 public class MeanFieldTests
 {
-    private static double? Critical(Activation a, EngineType type) => new MeanField(a).CriticalGain(type, 1e-3, 1e3, 61);
+    private static Criticality Criticality(Activation a, EngineType type) => new MeanField(a).Criticality(type, 1e-3, 1e3, 61);
+    private static double? Critical(Activation a, EngineType type) => Criticality(a, type).Gain;
 
     [Fact]
     public void ReluCriticalGainIsRootTwo() => Assert.Equal(Math.Sqrt(2), Critical(new Relu(), EngineType.A)!.Value, 1e-6);
@@ -19,11 +20,86 @@ public class MeanFieldTests
     public void LeakyReluCriticalGainMatchesPyTorch(double alpha) =>
         Assert.Equal(Math.Sqrt(2 / (1 + alpha * alpha)), Critical(new LeakyRelu(alpha), EngineType.A)!.Value, 1e-6);
 
-    [Fact]
-    public void TanhCriticalGainIsTheEdgeOfChaosLimit()
+    [Theory]
+    [InlineData("tanh", 1.0)]
+    [InlineData("erf", 0.88622692545275801)] // √π/2 = 1/φ′(0)
+    [InlineData("gelu", 2.0)]                // φ′(0) = ½
+    [InlineData("silu", 2.0)]
+    [InlineData("elu", 1.0)]
+    public void WithoutACriticalFixedPointTheGainIsNullWithTheReasonAndTheLimitApart(string name, double limit)
     {
-        Assert.Equal(1, Critical(new Tanh(), EngineType.B)!.Value, 1e-12);
-        Assert.Equal(Math.Sqrt(Math.PI) / 2, Critical(new Erf(), EngineType.B)!.Value, 1e-12);
+        var c = Criticality(ActivationCatalog.Parse(name), EngineType.B);
+        Assert.Null(c.Gain);
+        Assert.Null(c.FixedPoint);
+        Assert.Contains("χ(q*) > 1 at every fixed point", c.Reason);
+        Assert.Equal(limit, c.LimitAtZero!.Value, 1e-12);
+    }
+
+    [Fact]
+    public void SoftplusHasChiBelowOneEverywhereAndNoLimit()
+    {
+        var c = Criticality(new Softplus(), EngineType.B);
+        Assert.Null(c.Gain);
+        Assert.Contains("χ(q*) < 1", c.Reason);
+        Assert.Null(c.LimitAtZero); // softplus(0) = ln 2 ≠ 0: q* → 0 is no fixed point
+    }
+
+    [Fact]
+    public void GeluAtItsFormerCriticalGainTwoExplodesTheSignal()
+    {
+        // The q* → 0 limit is not an operating point: at g = 2 the length map runs away from q = 1.
+        var mf = new MeanField(new Gelu());
+        double q = 1;
+        for (int l = 0; l < 20; l++) q = mf.LengthMap(q, 2);
+        Assert.True(q > 1e5, $"q after 20 layers = {q}");
+    }
+
+    [Fact]
+    public void SeluHasNoCriticalFixedPointAndItsLimitIsNotOneOverLambdaAlpha()
+    {
+        var mf = new MeanField(new Selu());
+        var c = mf.Criticality(EngineType.B, 1e-3, 1e3, 61);
+        Assert.Null(c.Gain);
+        // q* → 0: g² = 1/(½(λ² + (λα)²)); 0.6905, not 1/(λα) = 0.5688 (the left slope alone).
+        double exact = Math.Sqrt(2 / (Selu.Lambda * Selu.Lambda * (1 + Selu.Alpha * Selu.Alpha)));
+        Assert.Equal(exact, c.LimitAtZero!.Value, 1e-12);
+        Assert.Equal(0.6905, exact, 4);
+        Assert.Equal(exact, mf.GainForFixedPoint(1e-8)!.Value, 1e-4);   // numerically, along the fixed points
+        foreach (double q in new[] { 1e-6, 1e-3, 0.1, 1, 10, 1e3 })    // χ(q*) > 1 on both sides of the scan too
+            Assert.True(mf.FixedPointAt(q)!.Chi > 1, $"χ at q* = {q}");
+        // Self-normalizing: at g = 1 the fixed point is q* = 1 (Klambauer et al.), and it is stable.
+        var one = mf.FixedPointAt(1)!;
+        Assert.Equal(1, one.Gain, 1e-9);
+        Assert.Equal(FixedPointStability.Stable, one.Stability);
+    }
+
+    [Fact]
+    public void LengthMapSlopeIsTheDerivativeOfTheMap()
+    {
+        foreach (Activation a in new Activation[] { new Tanh(), new Gelu(), new Selu(), new Sigmoid() })
+        {
+            var mf = new MeanField(a);
+            const double q = 1.7, g = 1.3, h = 1e-5;
+            double numeric = (mf.LengthMap(q + h, g) - mf.LengthMap(q - h, g)) / (2 * h);
+            Assert.Equal(numeric, mf.LengthMapSlope(q, g), 1e-7);
+        }
+    }
+
+    [Fact]
+    public void RecommendedFixedPointsCarryTheirStability()
+    {
+        Assert.Equal(FixedPointStability.Marginal, Criticality(new Relu(), EngineType.A).FixedPoint!.Stability);
+        Assert.Equal(FixedPointStability.Stable, EngineClassifier.Profile(new Tanh()).QOptFixedPoint!.Stability);
+        // gelu's and silu's gain at q_opt holds q_opt, but the map is steeper than 1 there: flagged, not safe.
+        foreach (Activation a in new Activation[] { new Gelu(), new Silu() })
+        {
+            var p = EngineClassifier.Profile(a).QOptFixedPoint!;
+            Assert.Equal(FixedPointStability.Unstable, p.Stability);
+            Assert.True(p.Slope > 1);
+        }
+        var sigmoid = Criticality(new Sigmoid(), EngineType.B).FixedPoint!;
+        Assert.Equal(1, sigmoid.Chi, 1e-6);
+        Assert.Equal(sigmoid.Stability, sigmoid.Slope < 1 ? FixedPointStability.Stable : FixedPointStability.Unstable);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public static class ActivationCatalog
 {
     /// <summary>The names of the built-in activations (parameterized ones with their default).</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["identity", "relu", "leaky_relu", "tanh", "sigmoid", "gelu", "silu", "elu", "softplus", "erf"];
+        ["identity", "relu", "leaky_relu", "tanh", "sigmoid", "gelu", "silu", "elu", "selu", "softplus", "erf"];
 
     /// <summary>One instance of every built-in activation (leaky_relu with α = 0.01, elu with α = 1).</summary>
     public static IReadOnlyList<Activation> BuiltIn { get; } = Names.Select(Parse).ToList();
@@ -40,6 +40,7 @@ public static class ActivationCatalog
             "gelu" => new Gelu(),
             "silu" or "swish" => new Silu(),
             "elu" => new Elu(parameter ?? 1.0),
+            "selu" => new Selu(),
             "softplus" => new Softplus(),
             "erf" => new Erf(),
             _ => throw new KelvinException($"unknown activation '{text}': expected one of {string.Join(", ", Names)}"),

@@ -110,6 +110,20 @@ public sealed class Elu(double alpha = 1.0) : Activation
     public override double Derivative(double z) => z > 0 ? 1 : Alpha * Math.Exp(z);
 }
 
+/// <summary>selu (Klambauer et al. 2017): φ(z) = λz for z &gt; 0, λα(eᶻ − 1) otherwise, with
+/// λ = 1.0507009873554805 and α = 1.6732632423543772 (PyTorch's constants); φ′ = λ or λα·eᶻ.
+/// φ′ jumps at 0 (λ on the right, λα on the left).</summary>
+public sealed class Selu : Activation
+{
+    /// <summary>λ, the scale.</summary>
+    public const double Lambda = 1.0507009873554804934193349852946;
+    /// <summary>α, the saturation level −λα of the negative side is reached as z → −∞.</summary>
+    public const double Alpha = 1.6732632423543772848170429916717;
+    public override string Name => "selu";
+    public override double Value(double z) => z > 0 ? Lambda * z : Lambda * Alpha * Stable.Expm1(z);
+    public override double Derivative(double z) => z > 0 ? Lambda : Lambda * Alpha * Math.Exp(z);
+}
+
 /// <summary>softplus: φ(z) = ln(1 + eᶻ) (stable), φ′ = σ(z).</summary>
 public sealed class Softplus : Activation
 {

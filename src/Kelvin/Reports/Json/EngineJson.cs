@@ -13,8 +13,23 @@ public sealed record EfficiencyLimitsJson(
     [property: JsonPropertyName("q_max")] double QMax,
     [property: JsonPropertyName("eta_at_q_max")] double EtaAtQMax);
 
+/// <summary>A fixed point q* of the mean-field length map at a gain, with the map's slope there and
+/// its stability (stable when the slope is &lt; 1; THEORY §7).</summary>
+public sealed record FixedPointJson(
+    [property: JsonPropertyName("q")] double Q,
+    [property: JsonPropertyName("gain")] double Gain,
+    [property: JsonPropertyName("slope")] double Slope,
+    [property: JsonPropertyName("chi")] double Chi,
+    [property: JsonPropertyName("stability")] string Stability)
+{
+    /// <summary>The JSON of <paramref name="p"/>, or null.</summary>
+    public static FixedPointJson? From(FixedPoint? p) => p is null ? null : new(p.Q, p.Gain, p.Slope, p.Chi, p.Stability.Name());
+}
+
 /// <summary>JSON of an activation's heat-engine profile (<see cref="EngineProfile"/>), shared by
-/// `kelvin engine --json` and `kelvin run`'s report.json.</summary>
+/// `kelvin engine --json` and `kelvin run`'s report.json. "critical_gain" is null where no fixed point
+/// q* &gt; 0 has χ = 1, with "critical_gain_reason" and the q* → 0 limit "critical_gain_limit_q0" (a limit,
+/// not an operating point).</summary>
 public sealed record ActivationEngineJson(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("type")] string Type,
@@ -23,13 +38,19 @@ public sealed record ActivationEngineJson(
     [property: JsonPropertyName("q_opt")] double? QOpt,
     [property: JsonPropertyName("efficiency_at_q_opt")] double? EfficiencyAtQOpt,
     [property: JsonPropertyName("critical_gain")] double? CriticalGain,
+    [property: JsonPropertyName("critical_gain_reason")] string? CriticalGainReason,
+    [property: JsonPropertyName("critical_gain_limit_q0")] double? CriticalGainLimitQ0,
+    [property: JsonPropertyName("critical_fixed_point")] FixedPointJson? CriticalFixedPoint,
     [property: JsonPropertyName("gain_at_q_opt")] double? GainAtQOpt,
+    [property: JsonPropertyName("q_opt_fixed_point")] FixedPointJson? QOptFixedPoint,
     [property: JsonPropertyName("limits")] EfficiencyLimitsJson Limits,
     [property: JsonPropertyName("curve")] IReadOnlyList<EfficiencyPointJson> Curve)
 {
     /// <summary>The JSON of <paramref name="p"/>.</summary>
     public static ActivationEngineJson From(EngineProfile p) => new(
-        p.Activation, p.Type.Name(), p.IsPureConductor, p.EfficiencyAtUnitQ, p.QOpt, p.EfficiencyAtQOpt, p.CriticalGain, p.GainAtQOpt,
+        p.Activation, p.Type.Name(), p.IsPureConductor, p.EfficiencyAtUnitQ, p.QOpt, p.EfficiencyAtQOpt,
+        p.CriticalGain, p.Criticality.Reason, p.Criticality.LimitAtZero, FixedPointJson.From(p.Criticality.FixedPoint),
+        p.GainAtQOpt, FixedPointJson.From(p.QOptFixedPoint),
         new EfficiencyLimitsJson(p.Low.Q, p.Low.Eta, p.High.Q, p.High.Eta),
         p.Curve.Select(c => new EfficiencyPointJson(c.Q, c.Eta)).ToList());
 }
