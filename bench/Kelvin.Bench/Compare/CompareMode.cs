@@ -19,6 +19,7 @@ public static class CompareMode
         {
             "mlp" => TrainingComparison.Mlp(options),
             "thermometer" => TrainingComparison.Thermometer(options),
+            "thermometer-methods" => ThermometerAccuracy.Run(options),
             "ensemble" => TrainingComparison.EnsembleScaling(options),
             "curve" => TrainingComparison.CurveCost(options),
             "entropy" => EntropyComparison.Run(options),

@@ -44,12 +44,9 @@ public static class TrainingComparison
     public static Dictionary<string, object> Thermometer(CompareOptions o)
     {
         int k = o.Int("k", 10), epochs = o.Int("epochs", 3);
-        var data = Digits();
-        var arch = Architecture("64,128,128,10");
-        var options = Options(32) with { Epochs = epochs, HookInterval = k, Seed = 1 };
-        var setup = new TrainingSetup(arch, He, options);
+        var setup = ThermometerSetup(k, epochs, out var data, out var Plain);
+        var options = setup.Options;
         RecordedTraining? run = null;
-        void Plain() => Trainer.Train(Kelvin.Networks.Mlp.Initialize(arch, He, new Rng(1)), data, options);
         void Recorded() { run = RecordedTrainer.Train(setup, data).Run; TransitionAnalysis.Of(run); }
         Plain(); Recorded();
         var plain = new List<double>();
@@ -67,6 +64,17 @@ public static class TrainingComparison
             ["gradient_evaluations"] = run.Evaluations,
             ["plain_s"] = p, ["recorded_s"] = q, ["overhead"] = q / p - 1,
         };
+    }
+
+    /// <summary>The thermometer case: digits (train split), 64-128-128-10, batch 32, SGD, checkpoints
+    /// every <paramref name="k"/> steps; <paramref name="plain"/> trains the same network without it.</summary>
+    internal static TrainingSetup ThermometerSetup(int k, int epochs, out Dataset data, out Action plain)
+    {
+        var d = data = Digits();
+        var arch = Architecture("64,128,128,10");
+        var options = Options(32) with { Epochs = epochs, HookInterval = k, Seed = 1 };
+        plain = () => Trainer.Train(Kelvin.Networks.Mlp.Initialize(arch, He, new Rng(1)), d, options);
+        return new TrainingSetup(arch, He, options);
     }
 
     /// <summary><c>ensemble --members K --epochs 1</c>: K members of 64-128-128-10 on digits trained

@@ -2,7 +2,8 @@ namespace Kelvin.Entropy;
 
 /// <summary>
 /// Least-significant-digit radix sort of finite doubles (six passes of 11 bits over an order-preserving
-/// integer key: the sign bit flipped for positives, all bits flipped for negatives). O(n), several
+/// integer key: 2⁶³ + |x| for x ≥ 0, 2⁶³ − |x| for x &lt; 0, so the low bits that are zero in a widened
+/// float32 stay zero in the key and their passes are skipped as trivial). O(n), several
 /// times faster than a comparison sort at 10⁷ values. Large arrays are cut into one contiguous range
 /// per core; each pass counts the digits of every range, then scatters the ranges in parallel to
 /// disjoint, precomputed positions (a stable sort, so the output is the ascending order whatever the
@@ -13,7 +14,7 @@ namespace Kelvin.Entropy;
 internal static class RadixSort
 {
     /// <summary>Shorter arrays use the comparison sort (the histograms would dominate).</summary>
-    public const int Threshold = 1 << 16;
+    public const int Threshold = 1 << 12;
 
     private const int Bits = 11, Buckets = 1 << Bits, Passes = 6, MinimumPerRange = 1 << 19;
 
@@ -71,16 +72,18 @@ internal static class RadixSort
         Parallel.For(0, ranges, r => body((int)((long)n * r / ranges), (int)((long)n * (r + 1) / ranges), r));
     }
 
-    /// <summary>The order-preserving key of x, as the bits of a double.</summary>
+    private const ulong Sign = 0x8000_0000_0000_0000UL;
+
+    /// <summary>The order-preserving key of x, as the bits of a double: 2⁶³ ± |x|.</summary>
     private static double Key(double x)
     {
-        ulong bits = Bits64(x);
-        return BitConverter.UInt64BitsToDouble((bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL);
+        ulong bits = Bits64(x), magnitude = bits & ~Sign;
+        return BitConverter.UInt64BitsToDouble((bits & Sign) != 0 ? Sign - magnitude : Sign + magnitude);
     }
 
     private static double Unkey(double key)
     {
         ulong k = Bits64(key);
-        return BitConverter.UInt64BitsToDouble((k & 0x8000_0000_0000_0000UL) != 0 ? k & 0x7FFF_FFFF_FFFF_FFFFUL : ~k);
+        return BitConverter.UInt64BitsToDouble(k >= Sign ? k - Sign : (Sign - k) | Sign);
     }
 }

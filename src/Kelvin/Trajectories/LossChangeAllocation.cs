@@ -35,21 +35,24 @@ public sealed record SegmentAllocation(double EnergyChange, double[] LayerChange
 }
 
 /// <summary>
-/// Allocates energy changes between points of a trajectory to layers by the Simpson path integral of
-/// the gradient, splitting a segment adaptively until the allocation adds up to the true change
-/// (<see cref="AllocationTolerance"/>). Simpson's rule is exact for a quadratic U, so there one piece
-/// suffices. Deterministic: sums run in a fixed order.
+/// Allocates energy changes between points of a trajectory to layers by the path integral of the
+/// gradient (<see cref="AllocationRule"/>: Simpson, or the trapezoid of the end points), splitting a
+/// segment adaptively until the allocation adds up to the true change (<see cref="AllocationTolerance"/>).
+/// Both rules are exact for a quadratic U, so there one piece suffices. Deterministic: sums run in a
+/// fixed order.
 /// </summary>
 public sealed class LossChangeAllocator
 {
     private readonly ILayeredPotential _potential;
     private readonly AllocationTolerance _tolerance;
+    private readonly AllocationRule _rule;
 
     /// <summary>An allocator over <paramref name="potential"/>.</summary>
-    public LossChangeAllocator(ILayeredPotential potential, AllocationTolerance? tolerance = null)
+    public LossChangeAllocator(ILayeredPotential potential, AllocationTolerance? tolerance = null, AllocationRule rule = AllocationRule.Simpson)
     {
         _potential = potential;
         _tolerance = tolerance ?? AllocationTolerance.Default;
+        _rule = rule;
         int expected = 0;
         foreach (var l in potential.Layers)
         {
@@ -78,8 +81,22 @@ public sealed class LossChangeAllocator
     public SegmentAllocation Allocate(PotentialPoint a, PotentialPoint b)
     {
         var layers = new double[_potential.Layers.Count];
-        int pieces = Allocate(a, b, 0, layers);
+        int pieces;
+        if (_rule == AllocationRule.Trapezoid && Trapezoid(a, b) is { } share && WithinTolerance(a, b, share))
+        {
+            share.CopyTo(layers, 0);
+            pieces = 1;
+        }
+        else pieces = Allocate(a, b, 0, layers);
         return new SegmentAllocation(b.Energy - a.Energy, layers, pieces);
+    }
+
+    private bool WithinTolerance(PotentialPoint a, PotentialPoint b, double[] share)
+    {
+        double change = b.Energy - a.Energy, allocated = 0;
+        foreach (double x in share) allocated += x;
+        double tol = Math.Max(_tolerance.Relative * Math.Abs(change), _tolerance.EnergyFloor * Math.Max(Math.Abs(a.Energy), Math.Abs(b.Energy)));
+        return Math.Abs(change - allocated) <= tol;
     }
 
     private int Allocate(PotentialPoint a, PotentialPoint b, int depth, double[] into)
@@ -88,15 +105,27 @@ public sealed class LossChangeAllocator
         for (int j = 0; j < mid.Length; j++) mid[j] = 0.5 * (a.Theta[j] + b.Theta[j]);
         var m = Evaluate(mid);
         var share = Simpson(a, m, b);
-        double change = b.Energy - a.Energy, allocated = 0;
-        foreach (double x in share) allocated += x;
-        double tol = Math.Max(_tolerance.Relative * Math.Abs(change), _tolerance.EnergyFloor * Math.Max(Math.Abs(a.Energy), Math.Abs(b.Energy)));
-        if (Math.Abs(change - allocated) <= tol || depth >= _tolerance.MaxDepth)
+        if (WithinTolerance(a, b, share) || depth >= _tolerance.MaxDepth)
         {
             for (int l = 0; l < into.Length; l++) into[l] += share[l];
             return 1;
         }
         return Allocate(a, m, depth + 1, into) + Allocate(m, b, depth + 1, into);
+    }
+
+    /// <summary>ΔE_l = ⟨(g(a) + g(b))/2 restricted to layer l, θ_l(b) − θ_l(a)⟩.</summary>
+    private double[] Trapezoid(PotentialPoint a, PotentialPoint b)
+    {
+        var share = new double[_potential.Layers.Count];
+        for (int l = 0; l < share.Length; l++)
+        {
+            var slice = _potential.Layers[l];
+            double s = 0;
+            for (int j = slice.Offset; j < slice.Offset + slice.Length; j++)
+                s += (a.Gradient[j] + b.Gradient[j]) / 2 * (b.Theta[j] - a.Theta[j]);
+            share[l] = s;
+        }
+        return share;
     }
 
     /// <summary>ΔE_l = ⟨(g(a) + 4g(m) + g(b))/6 restricted to layer l, θ_l(b) − θ_l(a)⟩.</summary>

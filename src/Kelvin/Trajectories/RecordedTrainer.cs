@@ -30,7 +30,7 @@ public static class RecordedTrainer
         var serial = new ParallelOptions { MaxDegreeOfParallelism = 1 };
         var recorders = new TrajectoryRecorder[members.Count];
         for (int k = 0; k < recorders.Length; k++)
-            recorders[k] = new TrajectoryRecorder(new NetworkPotential(setup.Architecture, evaluation, setup.Options.Energy, members.Count > 1 ? serial : null), setup.Tolerance);
+            recorders[k] = new TrajectoryRecorder(new NetworkPotential(setup.Architecture, evaluation, setup.Options.Energy, members.Count > 1 ? serial : null), setup.Tolerance, setup.Rule);
 
         long perMember = StepsPerMember(setup.Options, data.Count), total = perMember * members.Count, done = 0;
         var theta = new double[members.Count][];

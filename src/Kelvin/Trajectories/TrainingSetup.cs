@@ -7,7 +7,8 @@ namespace Kelvin.Trajectories;
 /// <summary>
 /// Everything a recorded training needs besides the data: the network shape, its initialization, the
 /// optimizer settings (<see cref="TrainingOptions.HookInterval"/> is the checkpoint interval k), the
-/// number of ensemble members K, the size cap of the fixed evaluation set and the allocation tolerance.
+/// number of ensemble members K, the size cap of the fixed evaluation set, the allocation tolerance and
+/// quadrature rule (<see cref="AllocationRule"/>).
 /// </summary>
 public sealed record TrainingSetup(
     MlpArchitecture Architecture,
@@ -15,7 +16,8 @@ public sealed record TrainingSetup(
     TrainingOptions Options,
     int Members = 1,
     int EvaluationSize = TrainingSetup.DefaultEvaluationSize,
-    AllocationTolerance? Tolerance = null)
+    AllocationTolerance? Tolerance = null,
+    AllocationRule Rule = AllocationRule.Trapezoid)
 {
     /// <summary>The evaluation set is the training split, or a seeded subset of this many samples.</summary>
     public const int DefaultEvaluationSize = 4096;

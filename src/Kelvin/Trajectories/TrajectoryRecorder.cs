@@ -19,10 +19,10 @@ public sealed class TrajectoryRecorder
     private long _pieces;
 
     /// <summary>A recorder of a run on <paramref name="potential"/> (U on the evaluation set).</summary>
-    public TrajectoryRecorder(ILayeredPotential potential, AllocationTolerance? tolerance = null)
+    public TrajectoryRecorder(ILayeredPotential potential, AllocationTolerance? tolerance = null, AllocationRule rule = AllocationRule.Trapezoid)
     {
         _potential = potential;
-        _allocator = new LossChangeAllocator(potential, tolerance);
+        _allocator = new LossChangeAllocator(potential, tolerance, rule);
         _cumulative = new double[potential.Layers.Count];
     }
 

@@ -28,8 +28,9 @@ public sealed record TransitionAnalysis(
         settings.Validate();
         var estimator = settings.EntropyEstimator;
         int n = run.CheckpointCount;
-        var entropies = new StateEntropy[n];
-        for (int i = 0; i < n; i++) entropies[i] = StateEntropies.Of(run.Weights(i), EntropyView.Particle, estimator);
+        // One unit of work per checkpoint (its layers serially): all cores stay busy on short runs of
+        // small layers; each result lands in its own slot, so the numbers do not depend on the threads.
+        var entropies = LayerEntropies.Map(n, i => StateEntropies.Of(run.Weights(i), EntropyView.Particle, estimator, maxDegreeOfParallelism: 1));
 
         int late = Math.Max(1, Math.Min(settings.LateIterates, n - 1));
         int[] lateIndices = Enumerable.Range(n - late, late).ToArray();

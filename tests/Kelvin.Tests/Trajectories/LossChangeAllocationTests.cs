@@ -34,6 +34,39 @@ public class LossChangeAllocationTests
     }
 
     [Fact]
+    public void TrapezoidIsExactOnAQuadraticFromTheEndPointsAlone()
+    {
+        var u = Coupled();
+        var simpson = new LossChangeAllocator(u);
+        var trapezoid = new LossChangeAllocator(u, rule: AllocationRule.Trapezoid);
+        double[] a = [1, 2, -1, 0.5, 3], b = [0.2, 1.1, -0.3, 0.9, 1];
+        var exact = simpson.Allocate(simpson.Evaluate(a), simpson.Evaluate(b));
+        var seg = trapezoid.Allocate(trapezoid.Evaluate(a), trapezoid.Evaluate(b));
+        Assert.Equal(2, trapezoid.Evaluations);   // no midpoint
+        Assert.Equal(3, simpson.Evaluations);
+        Assert.Equal(1, seg.Pieces);
+        Assert.Equal(exact.LayerChanges[0], seg.LayerChanges[0], 1e-12);
+        Assert.Equal(exact.LayerChanges[1], seg.LayerChanges[1], 1e-12);
+    }
+
+    [Fact]
+    public void TrapezoidFallsBackToSimpsonWhereItMissesTheTolerance()
+    {
+        var layers = new[] { new LayerSlice("a", 0, 2), new LayerSlice("b", 2, 2) };
+        var tolerance = new AllocationTolerance(1e-6, 0, 12);
+        var potential = new ExponentialPotential(layers, 4);
+        var trapezoid = new LossChangeAllocator(potential, tolerance, AllocationRule.Trapezoid);
+        var simpson = new LossChangeAllocator(potential, tolerance);
+        double[] a = [2, -1, 0.5, 3], b = [-1, 2, 1.5, -2];
+        var seg = trapezoid.Allocate(trapezoid.Evaluate(a), trapezoid.Evaluate(b));
+        var reference = simpson.Allocate(simpson.Evaluate(a), simpson.Evaluate(b));
+        Assert.True(trapezoid.Evaluations > 2);
+        Assert.True(seg.Residual <= 1e-6 * Math.Abs(seg.EnergyChange), $"residual {seg.Residual}");
+        Assert.Equal(reference.LayerChanges[0], seg.LayerChanges[0], 1e-12);
+        Assert.Equal(reference.LayerChanges[1], seg.LayerChanges[1], 1e-12);
+    }
+
+    [Fact]
     public void FirstOrderAllocationWouldMissWhatSimpsonGets()
     {
         var u = Coupled();

@@ -33,6 +33,20 @@ public class RecordedTrainerTests
     }
 
     [Fact]
+    public void TheTrapezoidDefaultAllocatesLikeSimpsonWithFewerEvaluations()
+    {
+        var (_, trapezoid) = RecordedTrainer.Train(Setup(1), Iris.Train);
+        var (_, simpson) = RecordedTrainer.Train(Setup(1) with { Rule = AllocationRule.Simpson }, Iris.Train);
+        Assert.True(trapezoid.Evaluations < simpson.Evaluations, $"{trapezoid.Evaluations} vs {simpson.Evaluations}");
+        Assert.True(trapezoid.AllocationResidual < 0.01, $"residual {trapezoid.AllocationResidual}");
+        for (int l = 0; l < trapezoid.Layers.Count; l++)
+        {
+            double t = trapezoid.Allocation(trapezoid.CheckpointCount - 1, l), s = simpson.Allocation(simpson.CheckpointCount - 1, l);
+            Assert.True(Math.Abs(t - s) <= 0.02 * Math.Abs(s), $"layer {l}: ΔE_l {t} vs Simpson {s}");
+        }
+    }
+
+    [Fact]
     public void MemberZeroIsTheSameWhetherTrainedAloneOrInAParallelEnsemble()
     {
         var (_, alone) = RecordedTrainer.Train(Setup(1), Iris.Train);
