@@ -6,7 +6,7 @@ using Kelvin.Randomness;
 namespace Kelvin.Bench;
 
 /// <summary>
-/// The entropy estimators of THEORY §8 on 10⁷ Normal(0, 1) samples: the sort shared by all of them
+/// The entropy estimators of docs/theory.md §8 on 10⁷ Normal(0, 1) samples: the sort shared by all of them
 /// (SortedSample) and each estimator on the sorted sample.
 /// Run: <c>dotnet run -c Release --project bench/Kelvin.Bench -- --filter '*EntropyBenchmarks*' --job short</c>.
 /// </summary>

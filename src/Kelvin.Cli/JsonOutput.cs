@@ -7,7 +7,7 @@ namespace Kelvin.Cli;
 /// <summary>
 /// JSON on stdout. Property names are given by each DTO ([JsonPropertyName]); NaN and ±∞ are not
 /// allowed (System.Text.Json throws on them), so a degenerate number must travel as null plus a
-/// regime (THEORY §3).
+/// regime (docs/theory.md §3).
 /// </summary>
 internal static class JsonOutput
 {

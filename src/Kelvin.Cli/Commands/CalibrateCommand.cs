@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Kelvin.Cli.Commands;
 
-/// <summary>`kelvin calibrate`: the Boltzmann calibration of the thermometer (THEORY §2, §10).</summary>
+/// <summary>`kelvin calibrate`: the Boltzmann calibration of the thermometer (docs/theory.md §2, §10).</summary>
 internal static class CalibrateCommand
 {
     public static Command Create()

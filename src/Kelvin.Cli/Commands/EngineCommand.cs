@@ -11,7 +11,7 @@ using Spectre.Console;
 
 namespace Kelvin.Cli.Commands;
 
-/// <summary>`kelvin engine`: the heat-engine profile of activations (THEORY §7): η_φ(q), type, q_opt, gains;
+/// <summary>`kelvin engine`: the heat-engine profile of activations (docs/theory.md §7): η_φ(q), type, q_opt, gains;
 /// with --train, the measured per-layer efficiency of a network before and after training.</summary>
 internal static class EngineCommand
 {
@@ -26,7 +26,7 @@ internal static class EngineCommand
         var train = new Option<bool>("--train") { Description = "train a network (the options of kelvin train) and measure its layers' efficiency before and after" };
         var training = new TrainingCommandOptions();
         training.Data.Required = false;
-        var command = new Command("engine", "Heat engines: work efficiency η = W/q of activations, engine type A/B, q_opt and critical gain; with --train, measured per layer on a network (THEORY §7).")
+        var command = new Command("engine", "Heat engines: work efficiency η = W/q of activations, engine type A/B, q_opt and critical gain; with --train, measured per layer on a network (docs/theory.md §7).")
         {
             activation, qmin, qmax, points, json, plot, train,
         };

@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Kelvin.Cli.Commands;
 
 /// <summary>
-/// `kelvin entropy`: every estimator of THEORY §8 on a generated sample (next to the exact entropy) or
+/// `kelvin entropy`: every estimator of docs/theory.md §8 on a generated sample (next to the exact entropy) or
 /// on a column of a CSV file (no exact value).
 /// </summary>
 internal static class EntropyCommand
@@ -35,7 +35,7 @@ internal static class EntropyCommand
         var n = new Option<int>("--n") { Description = "sample size of --dist (at least 2)", DefaultValueFactory = _ => 100_000 };
         var seed = new Option<ulong>("--seed") { Description = "random seed of --dist", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "JSON on stdout instead of a table" };
-        var command = new Command("entropy", "Differential entropy (nats) of a sample by every estimator of THEORY §8: gaussian, vasicek, ebrahimi, knn, histogram.")
+        var command = new Command("entropy", "Differential entropy (nats) of a sample by every estimator of docs/theory.md §8: gaussian, vasicek, ebrahimi, knn, histogram.")
         {
             file, column, dist, n, seed, json,
         };

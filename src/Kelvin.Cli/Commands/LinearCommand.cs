@@ -10,7 +10,7 @@ using Spectre.Console;
 
 namespace Kelvin.Cli.Commands;
 
-/// <summary>`kelvin linear`: the training (and refresh) temperature of a linear model, analytic vs simulated (THEORY §5).</summary>
+/// <summary>`kelvin linear`: the training (and refresh) temperature of a linear model, analytic vs simulated (docs/theory.md §5).</summary>
 internal static class LinearCommand
 {
     public static Command Create()
@@ -44,7 +44,7 @@ internal static class LinearCommand
         var target = new Option<string?>("--target") { Description = "empirical data: the target column" };
         var lyapunov = new Option<string>("--lyapunov") { Description = "trained-state covariance: full (discrete + minibatch-Hessian noise)|discrete|continuous", DefaultValueFactory = _ => "full" };
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
-        var command = new Command("linear", "Temperature of a linear model's training transition: analytic vs simulated (THEORY §5).")
+        var command = new Command("linear", "Temperature of a linear model's training transition: analytic vs simulated (docs/theory.md §5).")
         {
             loss, init, sigma, a, pi, d, n, signal, noise, noiseLaw, condition, lr, batch, ensemble, steps, late, seed,
             shift, shiftSize, sweep, from, to, points, plot, csvOut, data, target, lyapunov, json,

@@ -21,7 +21,7 @@ internal static class ShiftCommand
         var newData = new Option<string?>("--new") { Description = "a second CSV file (same columns) as D2" };
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
         var outDir = new Option<string?>("--out") { Description = "directory for the curves (training-*, refresh-*) as CSV and PNG" };
-        var command = new Command("shift", "Train, shift the data, refresh: the training (Type I) and refresh (Type II) temperatures (THEORY §4).");
+        var command = new Command("shift", "Train, shift the data, refresh: the training (Type I) and refresh (Type II) temperatures (docs/theory.md §4).");
         training.AddTo(command);
         foreach (Option o in new Option[] { kind, size, newData, json, outDir }) command.Options.Add(o);
         command.SetAction(parse =>

@@ -19,7 +19,7 @@ internal static class TrainCommand
         var training = new TrainingCommandOptions();
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
         var outDir = new Option<string?>("--out") { Description = "directory for curve.csv, temperature.png, layer-temperatures.png and init/trained.safetensors (member 0)" };
-        var command = new Command("train", "Train a network and measure the training transition: E, S, T globally and per layer (THEORY §4, §6).");
+        var command = new Command("train", "Train a network and measure the training transition: E, S, T globally and per layer (docs/theory.md §4, §6).");
         training.AddTo(command);
         command.Options.Add(json);
         command.Options.Add(outDir);
@@ -37,7 +37,7 @@ internal static class TrainCommand
             if (parse.GetValue(outDir) is { } dir)
             {
                 TransitionReport.WriteFiles(analysis, dir, "", $"{split.Train.Name}: training transition");
-                // Member 0 at initialization and trained, reopenable by `kelvin compare` (THEORY §6 via the straight path).
+                // Member 0 at initialization and trained, reopenable by `kelvin compare` (docs/theory.md §6 via the straight path).
                 NetworkCheckpoint.Save(Path.Combine(dir, "init.safetensors"), initial, training.Provenance(parse, setup, run.MemberEnergy(0, 0)));
                 NetworkCheckpoint.Save(Path.Combine(dir, "trained.safetensors"), members[0], training.Provenance(parse, setup, run.MemberEnergy(0, run.CheckpointCount - 1)));
             }

@@ -8,7 +8,7 @@ namespace Kelvin.Cli.Rendering;
 /// the --include/--exclude globs that override the weight/bias rule; and --json.</summary>
 internal sealed class CheckpointOptions
 {
-    public Option<string> Estimator { get; } = new("--estimator") { Description = "entropy estimator h (THEORY §8)", DefaultValueFactory = _ => "vasicek" };
+    public Option<string> Estimator { get; } = new("--estimator") { Description = "entropy estimator h (docs/theory.md §8)", DefaultValueFactory = _ => "vasicek" };
     public Option<string[]> Include { get; } = new("--include") { Description = "glob (* ?) of tensor names to count as weights; repeatable", AllowMultipleArgumentsPerToken = true };
     public Option<string[]> Exclude { get; } = new("--exclude") { Description = "glob of tensor names to leave out of the entropy (wins over --include); repeatable", AllowMultipleArgumentsPerToken = true };
     public Option<bool> Json { get; } = new("--json") { Description = "JSON on stdout" };

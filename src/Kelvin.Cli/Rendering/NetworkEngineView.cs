@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Kelvin.Cli.Rendering;
 
-/// <summary>Renders a <see cref="NetworkEngineReport"/> (THEORY §7, measured efficiency): the per-layer
+/// <summary>Renders a <see cref="NetworkEngineReport"/> (docs/theory.md §7, measured efficiency): the per-layer
 /// table for the terminal (its JSON is <see cref="Kelvin.Reports.Json.NetworkEngineJson"/>).</summary>
 internal static class NetworkEngineView
 {

@@ -3,7 +3,7 @@ using Kelvin.Thermodynamics;
 namespace Kelvin.Calibration;
 
 /// <summary>
-/// The settings of the Boltzmann calibration (THEORY §2, §10). The Langevin step is
+/// The settings of the Boltzmann calibration (docs/theory.md §2, §10). The Langevin step is
 /// η = <paramref name="StepFraction"/>/λ_max; the energies are measured with the shadow potential of
 /// that step (see <see cref="QuadraticPotential.Shadow"/>), which removes the discretization bias exactly.
 /// </summary>
@@ -50,13 +50,13 @@ public sealed record CalibrationState(double Temperature, double Energy, double 
 /// sampled states (with its regime) against the logarithmic mean (T2 − T1)/ln(T2/T1).</summary>
 public sealed record CalibrationResult(CalibrationOptions Options, double StepSize, double Expected, Temperature Measured, CalibrationState Cold, CalibrationState Hot)
 {
-    /// <summary>3%, the calibration tolerance of THEORY §10.</summary>
+    /// <summary>3%, the calibration tolerance of docs/theory.md §10.</summary>
     public const double Tolerance = 0.03;
 
     /// <summary>(T_measured − T_expected)/T_expected; null when the measured temperature is degenerate.</summary>
     public double? RelativeError => Measured.Value is double t ? (t - Expected) / Expected : null;
 
-    /// <summary>Whether the thermometer passes (THEORY §10): |ΔE/ΔS − log-mean| and both states'
+    /// <summary>Whether the thermometer passes (docs/theory.md §10): |ΔE/ΔS − log-mean| and both states'
     /// |E − d·T/2| within <see cref="Tolerance"/>, relative.</summary>
     public bool Passed =>
         RelativeError is double e && Math.Abs(e) <= Tolerance
@@ -64,7 +64,7 @@ public sealed record CalibrationResult(CalibrationOptions Options, double StepSi
 }
 
 /// <summary>
-/// The calibration of the thermometer (THEORY §2, §10): Langevin samples of U = ½θᵀHθ at T1 and T2
+/// The calibration of the thermometer (docs/theory.md §2, §10): Langevin samples of U = ½θᵀHθ at T1 and T2
 /// must give ΔE/ΔS equal to the logarithmic mean of T1 and T2, and each state's energy d·T/2.
 /// </summary>
 public static class BoltzmannCalibration

@@ -23,7 +23,7 @@ public sealed record LangevinOptions(double StepSize, int Chains, int BurnIn, in
 public sealed record LangevinSamples(double[] Values, int Count, int Dimension, double[] Energies);
 
 /// <summary>
-/// Unadjusted Langevin dynamics θ ← θ − η∇U(θ) + √(2ηT)·ξ, ξ ~ N(0, I) (THEORY §2), which samples
+/// Unadjusted Langevin dynamics θ ← θ − η∇U(θ) + √(2ηT)·ξ, ξ ~ N(0, I) (docs/theory.md §2), which samples
 /// p(θ) ∝ exp(−U/T) up to the discretization (exactly the shadow potential for a quadratic U).
 /// Chain c draws from stream c of the seed and writes its own slots: results are bit-identical on any
 /// thread count.

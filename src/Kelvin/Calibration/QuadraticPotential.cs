@@ -6,7 +6,7 @@ namespace Kelvin.Calibration;
 
 /// <summary>
 /// The quadratic potential U(θ) = ½ θᵀHθ with H = Q·diag(λ)·Qᵀ symmetric positive definite
-/// (THEORY §2, the Boltzmann reference). Its Boltzmann state at temperature T is N(0, T·H⁻¹), with
+/// (docs/theory.md §2, the Boltzmann reference). Its Boltzmann state at temperature T is N(0, T·H⁻¹), with
 /// E = d·T/2 (equipartition) and S = (d/2) ln(2πeT) − ½ ln det H.
 /// </summary>
 public sealed class QuadraticPotential
@@ -103,7 +103,7 @@ public sealed class QuadraticPotential
     /// <summary>
     /// The modified ("shadow") potential Ũ = ½ θᵀH̃θ, H̃ = H(I − ηH/2), of Langevin steps of size η: the
     /// discrete chain θ ← θ − ηHθ + √(2ηT)ξ is exactly Boltzmann for Ũ at temperature T, since its
-    /// stationary variance along λ is T/(λ(1 − ηλ/2)) (THEORY §2). Needs ηλ_max &lt; 2.
+    /// stationary variance along λ is T/(λ(1 − ηλ/2)) (docs/theory.md §2). Needs ηλ_max &lt; 2.
     /// </summary>
     public QuadraticPotential Shadow(double stepSize)
     {

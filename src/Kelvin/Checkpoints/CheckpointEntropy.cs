@@ -4,7 +4,7 @@ using Kelvin.Thermodynamics;
 namespace Kelvin.Checkpoints;
 
 /// <summary>
-/// The particle-view entropy of a checkpoint (THEORY §2): for each weight tensor l (see
+/// The particle-view entropy of a checkpoint (docs/theory.md §2): for each weight tensor l (see
 /// <see cref="ParameterSelection"/>), S_l = n_l · h(values of l) computed by
 /// as <see cref="StateEntropies.Particle(LayerSamples, IEntropyEstimator)"/> does for one sample, and the global
 /// S = Σ_l S_l (<see cref="StateEntropy.Total"/>; null when a layer has no spread, a point).

@@ -3,7 +3,7 @@ using Kelvin.Trajectories;
 namespace Kelvin.Checkpoints;
 
 /// <summary>
-/// The loss change allocation (THEORY §6) between two saved Kelvin networks along the straight path
+/// The loss change allocation (docs/theory.md §6) between two saved Kelvin networks along the straight path
 /// θ(s) = θ_a + s·(θ_b − θ_a), s ∈ [0, 1]: per layer ΔE_l = ∫ ⟨∇_l U(θ(s)), θ_l(b) − θ_l(a)⟩ ds by
 /// <see cref="LossChangeAllocator"/> (adaptive Simpson, so Σ_l ΔE_l = U(θ_b) − U(θ_a) to its
 /// tolerance), with U the loss on the fixed evaluation set rebuilt from the checkpoints'

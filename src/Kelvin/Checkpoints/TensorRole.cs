@@ -1,6 +1,6 @@
 namespace Kelvin.Checkpoints;
 
-/// <summary>Whether a tensor enters the entropy (THEORY §1: weights do; biases and normalization
+/// <summary>Whether a tensor enters the entropy (docs/theory.md §1: weights do; biases and normalization
 /// parameters, which usually start as a point mass, do not).</summary>
 public enum TensorRole
 {

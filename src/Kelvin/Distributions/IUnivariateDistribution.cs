@@ -4,7 +4,7 @@ namespace Kelvin.Distributions;
 
 /// <summary>
 /// A one-dimensional distribution of a single weight: the per-weight law ρ of an initialization
-/// (THEORY §4), drawn independently for every weight. Modelled on MathNet's distributions.
+/// (docs/theory.md §4), drawn independently for every weight. Modelled on MathNet's distributions.
 /// </summary>
 public interface IUnivariateDistribution
 {

@@ -1,7 +1,7 @@
 namespace Kelvin.Distributions;
 
 /// <summary>
-/// Initialization presets of THEORY §4, one small function per scheme (after PyTorch's
+/// Initialization presets of docs/theory.md §4, one small function per scheme (after PyTorch's
 /// <c>torch/nn/init.py</c>). Each returns the per-weight distribution for a layer with
 /// <c>fanIn</c> inputs and <c>fanOut</c> outputs; <c>gain</c> g scales the standard deviation.
 /// A uniform preset with variance v has half-width a = √(3v).

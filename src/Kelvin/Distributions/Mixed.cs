@@ -5,7 +5,7 @@ using MathNet.Numerics.Integration;
 namespace Kelvin.Distributions;
 
 /// <summary>
-/// The Mixed initialization of THEORY §4: per weight, π·Normal(0, σ²) + (1 − π)·Uniform(−a, a).
+/// The Mixed initialization of docs/theory.md §4: per weight, π·Normal(0, σ²) + (1 − π)·Uniform(−a, a).
 /// Mean 0; variance π·σ² + (1 − π)·a²/3. Its entropy has no closed form: −∫ p ln p by quadrature
 /// on [0, a] (Gauss–Kronrod) plus the exact Gaussian tail beyond a, and it lies between
 /// <see cref="EntropyLowerBound"/> = π·h_N + (1−π)·h_U and <see cref="EntropyUpperBound"/> = that + H(π).

@@ -3,7 +3,7 @@ using Kelvin.Randomness;
 namespace Kelvin.Distributions;
 
 /// <summary>Uniform(lower, upper): p = 1/(upper − lower) on the interval; mean (lower+upper)/2,
-/// variance (upper − lower)²/12, entropy h = ln(upper − lower). THEORY's Uniform(−a, a) is
+/// variance (upper − lower)²/12, entropy h = ln(upper − lower). docs/theory.md's Uniform(−a, a) is
 /// <see cref="Symmetric(double)"/>: variance a²/3, entropy ln(2a).</summary>
 public sealed class Uniform : IUnivariateDistribution
 {

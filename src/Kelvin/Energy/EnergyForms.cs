@@ -3,7 +3,7 @@ namespace Kelvin.Energy;
 /// <summary>The energy forms by name: "mse", "mae", "ce".</summary>
 public static class EnergyForms
 {
-    /// <summary>Every required energy form, in THEORY §1's order.</summary>
+    /// <summary>Every required energy form, in docs/theory.md §1's order.</summary>
     public static IReadOnlyList<IEnergyForm> All { get; } = [MeanSquaredError.Instance, MeanAbsoluteError.Instance, CrossEntropy.Instance];
 
     /// <summary>The energy form called <paramref name="name"/> (case-insensitive).</summary>

@@ -1,7 +1,7 @@
 namespace Kelvin.Energy;
 
 /// <summary>
-/// An energy form (loss) ℓ(ŷ, y) of THEORY §1. The potential energy of parameters θ on data D is
+/// An energy form (loss) ℓ(ŷ, y) of docs/theory.md §1. The potential energy of parameters θ on data D is
 /// U_D(θ) = (1/n) Σᵢ ℓ(f(xᵢ; θ), yᵢ). One sample's prediction ŷ and target y are vectors over the
 /// model's outputs (length 1 for a scalar model).
 /// </summary>

@@ -4,7 +4,7 @@ namespace Kelvin.Engines;
 public sealed record EfficiencyPoint(double Q, double Eta);
 
 /// <summary>
-/// The heat-engine profile of one activation, measured by <see cref="EngineClassifier"/> (THEORY §7).
+/// The heat-engine profile of one activation, measured by <see cref="EngineClassifier"/> (docs/theory.md §7).
 /// </summary>
 /// <param name="Activation">The activation's name.</param>
 /// <param name="Type">Type A (η constant over q) or Type B (η depends on q).</param>

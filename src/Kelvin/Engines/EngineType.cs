@@ -1,6 +1,6 @@
 namespace Kelvin.Engines;
 
-/// <summary>The two types of heat engine (THEORY §7).</summary>
+/// <summary>The two types of heat engine (docs/theory.md §7).</summary>
 public enum EngineType
 {
     /// <summary>Scale-free: the work efficiency η_φ(q) does not depend on the signal level q

@@ -3,7 +3,7 @@ using Kelvin.Networks.Activations;
 namespace Kelvin.Engines;
 
 /// <summary>
-/// The Hermite decomposition of an activation at signal level q (THEORY §7): with z = √q·ξ, ξ ~ N(0, 1),
+/// The Hermite decomposition of an activation at signal level q (docs/theory.md §7): with z = √q·ξ, ξ ~ N(0, 1),
 /// φ(z) = a₀ + a₁·ξ + (the rest), and E[φ²] = a₀² + a₁² + W.
 /// </summary>
 /// <param name="Q">Signal level q = E[z²] (pre-activation units²).</param>

@@ -1,7 +1,7 @@
 namespace Kelvin.Engines;
 
 /// <summary>
-/// The measured heat-engine balance of one hidden layer on evaluation data (THEORY §7, "Measured
+/// The measured heat-engine balance of one hidden layer on evaluation data (docs/theory.md §7, "Measured
 /// efficiency"): its pre-activations z = W_l a_{l−1} + b_l over every unit and evaluation row, and
 /// a = φ_l(z), with moments accumulated in float64.
 /// <para>The split is made per input, across the layer's units, as in mean-field theory (where a layer's

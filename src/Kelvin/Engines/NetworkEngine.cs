@@ -5,7 +5,7 @@ using Kelvin.Networks.Activations;
 namespace Kelvin.Engines;
 
 /// <summary>
-/// Measures a network as a heat engine on evaluation data (THEORY §7, "Measured efficiency"): per hidden
+/// Measures a network as a heat engine on evaluation data (docs/theory.md §7, "Measured efficiency"): per hidden
 /// layer l the signal level q_l, the split of its output energy into mean, linear part and work W_l
 /// (<see cref="LayerEngineMeasurement"/>), the measured
 /// efficiency W_l/q_l next to the mean-field η_φ(q_l); the network efficiency Σ W_l / Σ q_l and its engine

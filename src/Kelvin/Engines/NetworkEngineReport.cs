@@ -1,7 +1,7 @@
 namespace Kelvin.Engines;
 
 /// <summary>
-/// The heat-engine view of a whole network on evaluation data (THEORY §7): its hidden layers'
+/// The heat-engine view of a whole network on evaluation data (docs/theory.md §7): its hidden layers'
 /// measurements, the network efficiency η = Σ_l W_l / Σ_l q_l, and its engine type.
 /// </summary>
 /// <param name="Type">Type A when every hidden activation is Type A (scale-free), else Type B.</param>

@@ -3,7 +3,7 @@ namespace Kelvin.Entropy;
 /// <summary>The entropy estimators by name.</summary>
 public static class EntropyEstimators
 {
-    /// <summary>Every estimator of THEORY §8, in its order.</summary>
+    /// <summary>Every estimator of docs/theory.md §8, in its order.</summary>
     public static IReadOnlyList<IEntropyEstimator> All { get; } = [new GaussianEntropy(), new VasicekEntropy(), new EbrahimiEntropy(), new KnnEntropy(), new HistogramEntropy()];
 
     /// <summary>The estimator called <paramref name="name"/> (case-insensitive).</summary>

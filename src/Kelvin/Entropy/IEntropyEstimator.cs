@@ -1,7 +1,7 @@
 namespace Kelvin.Entropy;
 
 /// <summary>
-/// A one-dimensional differential entropy estimator h(sample) in nats (THEORY §8). Estimators work
+/// A one-dimensional differential entropy estimator h(sample) in nats (docs/theory.md §8). Estimators work
 /// on a <see cref="SortedSample"/> so that one sort serves them all.
 /// </summary>
 public interface IEntropyEstimator

@@ -7,7 +7,7 @@ namespace Kelvin.Linear;
 
 /// <summary>
 /// The local shape of U_D at its minimum w*: the Hessian H = ∇²U_D(w*) and the covariance
-/// C₁ = Cov_i[∇ℓᵢ(w*)] of one sample's gradient — what the SGD-stationary state needs (THEORY §5).
+/// C₁ = Cov_i[∇ℓᵢ(w*)] of one sample's gradient — what the SGD-stationary state needs (docs/theory.md §5).
 /// </summary>
 /// <param name="Hessian">H.</param>
 /// <param name="GradientCovariance">C₁ = (1/n) Σ gᵢgᵢᵀ − ḡḡᵀ, gᵢ = ℓ′(wᵀxᵢ, yᵢ)·xᵢ.</param>

@@ -4,7 +4,7 @@ using Kelvin.Engines;
 namespace Kelvin.Linear;
 
 /// <summary>
-/// Expectations of a loss over a Gaussian prediction z ~ N(m, s²) (THEORY §5's table): the
+/// Expectations of a loss over a Gaussian prediction z ~ N(m, s²) (docs/theory.md §5's table): the
 /// building blocks of the analytic initial energy.
 /// </summary>
 public static class GaussianLossExpectations

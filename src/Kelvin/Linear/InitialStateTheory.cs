@@ -19,7 +19,7 @@ public enum AnalyticMethod
 public readonly record struct AnalyticValue(double Value, AnalyticMethod Method);
 
 /// <summary>
-/// The Type I (initialization) state of a linear model, analytically (THEORY §5): w has i.i.d.
+/// The Type I (initialization) state of a linear model, analytically (docs/theory.md §5): w has i.i.d.
 /// entries w_j ~ ρ with mean μ and variance v, so zᵢ = wᵀxᵢ has mean mᵢ = μ Σ_j x_ij and variance
 /// sᵢ² = v Σ_j x_ij².
 /// </summary>

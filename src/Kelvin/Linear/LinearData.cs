@@ -13,7 +13,7 @@ public enum LinearTask
 }
 
 /// <summary>
-/// The data D = {(xᵢ, yᵢ)} of a linear model f(x) = wᵀx (THEORY §5), in float64: features as a
+/// The data D = {(xᵢ, yᵢ)} of a linear model f(x) = wᵀx (docs/theory.md §5), in float64: features as a
 /// row-major n × d matrix, one scalar target per sample. The potential energy is
 /// U_D(w) = (1/n) Σᵢ ℓ(wᵀxᵢ, yᵢ).
 /// </summary>

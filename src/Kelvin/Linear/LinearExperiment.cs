@@ -9,7 +9,7 @@ namespace Kelvin.Linear;
 /// <param name="TemperatureStdErr">SE of T by the delta method: |T|·√((SE_ΔE/ΔE)² + (SE_ΔS/ΔS)²).</param>
 public sealed record SimulatedTransition(SimulatedState Initial, SimulatedState Trained, Transition Transition, double? TemperatureStdErr);
 
-/// <summary>Analytic and simulated training transition side by side (THEORY §9–10).</summary>
+/// <summary>Analytic and simulated training transition side by side (docs/theory.md §9–10).</summary>
 /// <param name="Analytic">the analytic result.</param>
 /// <param name="Simulated">the Monte Carlo result.</param>
 /// <param name="TemperatureRelativeDifference">|T_sim − T_an|/|T_an| (null when either is degenerate).</param>

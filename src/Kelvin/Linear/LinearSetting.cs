@@ -5,7 +5,7 @@ namespace Kelvin.Linear;
 
 /// <summary>
 /// One linear-model experiment: the energy form, the per-weight initialization ρ, and SGD's
-/// learning rate η and batch size B (THEORY §4–5).
+/// learning rate η and batch size B (docs/theory.md §4–5).
 /// </summary>
 public sealed record LinearSetting(IEnergyForm Loss, IUnivariateDistribution Init, double LearningRate, int Batch,
                                    LyapunovForm Form = LyapunovForm.DiscreteFull)

@@ -19,7 +19,7 @@ public sealed record SimulatedState(Estimate Energy, Estimate Entropy, double[][
 }
 
 /// <summary>
-/// Monte Carlo of the linear-model states (THEORY §4–5, §10): K sampled initializations and K
+/// Monte Carlo of the linear-model states (docs/theory.md §4–5, §10): K sampled initializations and K
 /// independent SGD runs. Member k draws only from <c>new Rng(seed, stream + k)</c>, results are stored by
 /// k and reduced in k order: the numbers are bit-identical on any thread count.
 /// </summary>
@@ -29,7 +29,7 @@ public static class LinearSimulator
 
     /// <summary>
     /// The Type I state: K draws w ~ ρ^⊗d. E = mean U_D(w_k) (SE √(var/K)); S = d·h(pooled K·d weights)
-    /// — the particle view, which equals the ensemble view for i.i.d. weights (THEORY §2) and needs far
+    /// — the particle view, which equals the ensemble view for i.i.d. weights (docs/theory.md §2) and needs far
     /// fewer members than d separate K-sample marginals; SE by the delete-one-member jackknife.
     /// </summary>
     public static SimulatedState Initial(LinearData data, LinearSetting setting, SimulationSetting sim)

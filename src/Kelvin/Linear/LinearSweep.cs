@@ -36,7 +36,7 @@ public sealed record SweepResult(SweepParameter Parameter, string Loss, string I
     };
 }
 
-/// <summary>T_I against signal, noise, η or B (THEORY §5: temperature reads the data and the training).</summary>
+/// <summary>T_I against signal, noise, η or B (docs/theory.md §5: temperature reads the data and the training).</summary>
 public static class LinearSweep
 {
     /// <summary>Parses "signal", "noise", "lr"/"eta", "batch".</summary>

@@ -3,7 +3,7 @@ using Kelvin.Thermodynamics;
 namespace Kelvin.Linear;
 
 /// <summary>
-/// The analytic training transition of a linear model (THEORY §5): the Type I state (E_I, S_I),
+/// The analytic training transition of a linear model (docs/theory.md §5): the Type I state (E_I, S_I),
 /// the trained state (E*, S*), and T_I = (E_I − E*)/(S_I − S*) through <see cref="Transition"/>.
 /// </summary>
 public sealed record LinearAnalysis(AnalyticValue InitialEnergy, double InitialEntropy, TrainedState Trained, Transition Transition)
@@ -12,7 +12,7 @@ public sealed record LinearAnalysis(AnalyticValue InitialEnergy, double InitialE
     public Temperature Temperature => Transition.Temperature;
 }
 
-/// <summary>The analytic and asymptotic results of THEORY §5.</summary>
+/// <summary>The analytic and asymptotic results of docs/theory.md §5.</summary>
 public static class LinearTheory
 {
     /// <summary>The analytic training transition of <paramref name="setting"/> on <paramref name="data"/>.</summary>

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Kelvin.Linear;
 
-/// <summary>Which Lyapunov equation gives the SGD-stationary covariance (THEORY §5).</summary>
+/// <summary>Which Lyapunov equation gives the SGD-stationary covariance (docs/theory.md §5).</summary>
 public enum LyapunovForm
 {
     /// <summary>H Σ + Σ H = (η/B) C₁ (small-η limit, Mandt, Hoffman &amp; Blei 2017).</summary>

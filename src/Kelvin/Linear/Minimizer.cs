@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Kelvin.Linear;
 
-/// <summary>The minimum of U_D: w* = argmin U_D(w) and U_D(w*) (THEORY §5, "minimum energy").</summary>
+/// <summary>The minimum of U_D: w* = argmin U_D(w) and U_D(w*) (docs/theory.md §5, "minimum energy").</summary>
 /// <param name="Weights">w*.</param>
 /// <param name="Energy">U_D(w*).</param>
 /// <param name="Iterations">iterations used (1 for least squares).</param>

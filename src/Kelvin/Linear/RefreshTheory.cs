@@ -3,7 +3,7 @@ using Kelvin.Thermodynamics;
 namespace Kelvin.Linear;
 
 /// <summary>
-/// The refresh transition of THEORY §4–5, analytically: the Gaussian state N(w₁*, Σ₁) trained on D1
+/// The refresh transition of docs/theory.md §4–5, analytically: the Gaussian state N(w₁*, Σ₁) trained on D1
 /// retrained on D2 to N(w₂*, Σ₂). Around w₂*, E(state₁; D2) = U₂(w₂*) + W + ½ tr(H₂Σ₁) and
 /// E(state₂; D2) = U₂(w₂*) + ½ tr(H₂Σ₂), so ΔE = W + Q with work W = ½(w₁*−w₂*)ᵀH₂(w₁*−w₂*) and
 /// heat Q = ½ tr(H₂(Σ₁−Σ₂)); ΔS = ½ ln det Σ₁ − ½ ln det Σ₂; T_II = ΔE/ΔS via <see cref="Transition"/>.

@@ -2,7 +2,7 @@ using Kelvin.Randomness;
 
 namespace Kelvin.Linear;
 
-/// <summary>The kinds of distribution shift of THEORY §4 (Type II states).</summary>
+/// <summary>The kinds of distribution shift of docs/theory.md §4 (Type II states).</summary>
 public enum ShiftKind
 {
     /// <summary>New true weights: w₂* = w₁* + size·‖w₁*‖·u, u a random unit vector (features and noise draws kept).</summary>
@@ -15,7 +15,7 @@ public enum ShiftKind
     Label,
 }
 
-/// <summary>Applies a shift to a teacher, changing exactly one thing (THEORY §4).</summary>
+/// <summary>Applies a shift to a teacher, changing exactly one thing (docs/theory.md §4).</summary>
 public static class Shift
 {
     /// <summary>Parses "concept", "covariate", "noise", "label".</summary>

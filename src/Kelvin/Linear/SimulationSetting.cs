@@ -1,7 +1,7 @@
 namespace Kelvin.Linear;
 
 /// <summary>
-/// How the simulation samples the states (THEORY §2, §4): K ensemble members (K sampled
+/// How the simulation samples the states (docs/theory.md §2, §4): K ensemble members (K sampled
 /// initializations; K independent SGD runs), each SGD run <see cref="Steps"/> steps long, of which the
 /// last half is sampled at <see cref="LateIterates"/> evenly spaced times (the first half is burn-in).
 /// </summary>

@@ -13,7 +13,7 @@ public enum NoiseLaw
 }
 
 /// <summary>
-/// A teacher (THEORY §5): features x ~ N(0, Σ_x); regression y = w*ᵀx + ν; classification
+/// A teacher (docs/theory.md §5): features x ~ N(0, Σ_x); regression y = w*ᵀx + ν; classification
 /// y = sign(w*ᵀx + s·L), L standard logistic (the well-specified logistic model when s = 1).
 /// </summary>
 /// <param name="D">d, the number of features/weights.</param>
@@ -111,7 +111,7 @@ public sealed class Teacher
     }
 
     /// <summary>The same draws under changed teacher parameters: new w*, feature scale, noise scale or
-    /// label offset; used by the shifts of THEORY §4 so that a shift changes exactly one thing.</summary>
+    /// label offset; used by the shifts of docs/theory.md §4 so that a shift changes exactly one thing.</summary>
     internal Teacher With(double[]? trueWeights = null, double featureScale = 1, double? noise = null, double labelOffset = 0)
     {
         var spec = Spec with { Noise = noise ?? Spec.Noise };

@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Kelvin.Linear;
 
 /// <summary>
-/// The trained (SGD-stationary) state, analytically (THEORY §5): the Gaussian N(w*, Σ) with Σ from
+/// The trained (SGD-stationary) state, analytically (docs/theory.md §5): the Gaussian N(w*, Σ) with Σ from
 /// the Lyapunov equation, E* ≈ U_D(w*) + ½ tr(HΣ) and S* = ½ ln det(2πeΣ).
 /// </summary>
 /// <param name="Minimum">w* and U_D(w*).</param>

@@ -25,7 +25,7 @@ public sealed class DenseLayer
     public int FanOut { get; }
     /// <summary>φ_l (identity for the output layer).</summary>
     public Activation Activation { get; }
-    /// <summary>n_l = FanOut·FanIn, the weights that carry entropy (THEORY §1).</summary>
+    /// <summary>n_l = FanOut·FanIn, the weights that carry entropy (docs/theory.md §1).</summary>
     public int WeightCount => FanIn * FanOut;
     /// <summary>Start of W_l in θ.</summary>
     public int WeightOffset { get; }

@@ -6,7 +6,7 @@ namespace Kelvin.Networks;
 /// <summary>
 /// The potential energy U_D(θ) = (1/n) Σᵢ ℓ(f(xᵢ; θ), yᵢ) of one architecture on one fixed dataset,
 /// as a function of an arbitrary parameter vector θ (laid out like <see cref="Mlp.Parameters"/>):
-/// what the loss change allocation (THEORY §6) evaluates at the ends and midpoint of every step.
+/// what the loss change allocation (docs/theory.md §6) evaluates at the ends and midpoint of every step.
 /// Holds its own scratch network: one instance per thread.
 /// </summary>
 public sealed class EnergyLandscape

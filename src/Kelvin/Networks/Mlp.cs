@@ -41,7 +41,7 @@ public sealed class Mlp
     }
 
     /// <summary>
-    /// A freshly initialized network (a Type I state, THEORY §4): the weights of layer l are drawn
+    /// A freshly initialized network (a Type I state, docs/theory.md §4): the weights of layer l are drawn
     /// independently from <c>schemes[l].ForLayer(fan_in, fan_out)</c> using the stream
     /// <c>rng.Split(l)</c> (so layers never share draws), biases are 0. One scheme applies to every
     /// layer; otherwise give one per layer (a layer-wise mix).

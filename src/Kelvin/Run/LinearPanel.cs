@@ -4,7 +4,7 @@ using Kelvin.Linear;
 
 namespace Kelvin.Run;
 
-/// <summary>The teacher and ensembles of the linear panel (THEORY §5): d features, n samples, signal
+/// <summary>The teacher and ensembles of the linear panel (docs/theory.md §5): d features, n samples, signal
 /// ‖w*‖²/d = 1, noise s = 0.5, init σ = 0.5 (uniform a = σ√3, mixed π = ½), SGD η = 0.01, B = 8.</summary>
 public sealed record LinearPanelSettings(int Dimension = 5, int Samples = 1000, int Ensemble = 32, int LateIterates = 16,
                                          double Sigma = 0.5, double Noise = 0.5, double LearningRate = 0.01, int Batch = 8);

@@ -19,7 +19,7 @@ public sealed record WeightSnapshot(string Layer, double[] Initial, double[] Tra
 /// One network of `kelvin run`: an MLP with a given hidden activation trained on D1 (the training
 /// transition, Type I), shifted to D2 and refreshed (the refresh transition, Type II), with the
 /// weights of its first hidden-to-hidden layer kept for the entropy figure, and the trained network
-/// measured as a heat engine (THEORY §7, measured efficiency).
+/// measured as a heat engine (docs/theory.md §7, measured efficiency).
 /// </summary>
 /// <param name="Activation">the hidden activation (relu, tanh).</param>
 /// <param name="Architecture">widths and activations, e.g. 64-64-64-10 relu.</param>

@@ -5,7 +5,7 @@ namespace Kelvin.Run;
 
 /// <summary>
 /// The one-line trust badge of the calibration: PASS or FAIL by <see cref="CalibrationResult.Passed"/>
-/// (THEORY §10), with the measured numbers.
+/// (docs/theory.md §10), with the measured numbers.
 /// </summary>
 public static class RunBadge
 {

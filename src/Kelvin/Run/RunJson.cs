@@ -9,7 +9,7 @@ namespace Kelvin.Run;
 
 /// <summary>
 /// report.json of `kelvin run`: every number of the report, the settings, the seed and the Kelvin
-/// version. Temperatures are {"T": number or null, "regime": name} (THEORY §3): no NaN or ∞ ever
+/// version. Temperatures are {"T": number or null, "regime": name} (docs/theory.md §3): no NaN or ∞ ever
 /// (the serializer refuses them). No timings or paths, so the same seed gives the same file.
 /// </summary>
 public static class RunJson

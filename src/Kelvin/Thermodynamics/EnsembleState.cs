@@ -3,13 +3,13 @@ using Kelvin.Entropy;
 namespace Kelvin.Thermodynamics;
 
 /// <summary>
-/// A state (THEORY §2): a probability distribution over the parameters θ, represented by N samples
+/// A state (docs/theory.md §2): a probability distribution over the parameters θ, represented by N samples
 /// (K ensemble members × M late iterates) of each layer's weights, with the energy U_D(θ) of each
 /// sample supplied by the caller (the model and data live elsewhere).
 /// <list type="bullet">
 /// <item>Energy E = (1/N) Σ_s U_D(θ_s), in loss units.</item>
 /// <item>Entropy S = Σ_l S_l, in nats, in a view (<see cref="EntropyView"/>) with a one-dimensional
-/// estimator h (THEORY §8): particle S_l = n_l·h(pooled layer); ensemble S_l = Σ_j h(θ_j across samples);
+/// estimator h (docs/theory.md §8): particle S_l = n_l·h(pooled layer); ensemble S_l = Σ_j h(θ_j across samples);
 /// Gaussian S_l = ½ ln det(2πe C_l).</item>
 /// </list>
 /// A change of unit θ → cθ shifts S by (Σ_l n_l)·ln c and leaves ΔS between two states unchanged.

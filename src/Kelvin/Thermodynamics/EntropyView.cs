@@ -1,6 +1,6 @@
 namespace Kelvin.Thermodynamics;
 
-/// <summary>How a state's entropy is estimated from its samples (THEORY §2).</summary>
+/// <summary>How a state's entropy is estimated from its samples (docs/theory.md §2).</summary>
 public enum EntropyView
 {
     /// <summary>One-particle (mean-field) view: S_l = n_l · h(pooled weights of layer l over all samples).
@@ -15,7 +15,7 @@ public enum EntropyView
     /// <summary>Thermal view: the width of one run's SGD cloud around the minimum it reached. With
     /// v_j the variance of parameter j over M thinned late iterates of that run,
     /// S_l = Σ_{j in l} ½ ln(2πe·v_j) (a diagonal Gaussian: an upper bound on the cloud's joint
-    /// Gaussian entropy, exact when the stationary covariance is diagonal; THEORY §2). The window
+    /// Gaussian entropy, exact when the stationary covariance is diagonal; docs/theory.md §2). The window
     /// (steps, thinning) belongs with the number. Name "thermal".</summary>
     Thermal,
 }
@@ -23,7 +23,7 @@ public enum EntropyView
 /// <summary>The CLI/JSON names of <see cref="EntropyView"/>.</summary>
 public static class EntropyViews
 {
-    /// <summary>The minimum number of samples per parameter of the ensemble view (THEORY §2).</summary>
+    /// <summary>The minimum number of samples per parameter of the ensemble view (docs/theory.md §2).</summary>
     public const int MinimumEnsembleSize = 32;
 
     /// <summary>The minimum number of late iterates per run of the thermal view.</summary>

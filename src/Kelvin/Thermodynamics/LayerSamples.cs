@@ -1,9 +1,9 @@
 namespace Kelvin.Thermodynamics;
 
 /// <summary>
-/// The samples of one layer's weights in a state (THEORY §2): N samples — K ensemble members, each
+/// The samples of one layer's weights in a state (docs/theory.md §2): N samples — K ensemble members, each
 /// optionally contributing M late iterates, so N = K·M — of the layer's n_l weights, stored
-/// sample-major in float64. Biases do not belong here (they are not part of the entropy, THEORY §1).
+/// sample-major in float64. Biases do not belong here (they are not part of the entropy, docs/theory.md §1).
 /// Build it with <see cref="Add(ReadOnlySpan{double})"/> (or the float32 overload) one sample at a
 /// time, or with <see cref="Of(string, IEnumerable{double[]})"/>.
 /// </summary>

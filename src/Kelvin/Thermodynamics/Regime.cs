@@ -1,7 +1,7 @@
 namespace Kelvin.Thermodynamics;
 
 /// <summary>
-/// The regime of a transition temperature (THEORY §3). Degenerate cases are results, not crashes;
+/// The regime of a transition temperature (docs/theory.md §3). Degenerate cases are results, not crashes;
 /// JSON carries them as <c>"temperature": null</c> plus the regime's <see cref="RegimeNames.Name"/>.
 /// </summary>
 public enum Regime

@@ -3,7 +3,7 @@ using Kelvin.Entropy;
 namespace Kelvin.Thermodynamics;
 
 /// <summary>
-/// The entropy of layer samples in each view (THEORY §2); <see cref="EnsembleState.Entropy"/> calls
+/// The entropy of layer samples in each view (docs/theory.md §2); <see cref="EnsembleState.Entropy"/> calls
 /// this, and so can code that has weights but no energies (e.g. an initial state's entropy alone).
 /// </summary>
 public static class StateEntropies
@@ -83,7 +83,7 @@ public static class StateEntropies
     }
 
     /// <summary>
-    /// The thermal view of one run (THEORY §2): the layer's samples are M late iterates of a single run,
+    /// The thermal view of one run (docs/theory.md §2): the layer's samples are M late iterates of a single run,
     /// v_j = Σ_m (θ_jm − θ̄_j)² / (M − 1) the variance of parameter j over them, and
     /// S_l = Σ_j ½ ln(2πe·v_j). Null (a point) when some parameter never moves (v_j = 0).
     /// Several runs: call this per run and combine the runs' S_l (their mean and standard error).

@@ -13,7 +13,7 @@ public sealed record LayerEntropy(string Name, int ParameterCount, int SampleCou
 }
 
 /// <summary>
-/// A state's entropy in one view with one estimator: S = Σ_l S_l over its layers (THEORY §2);
+/// A state's entropy in one view with one estimator: S = Σ_l S_l over its layers (docs/theory.md §2);
 /// <see cref="Total"/> is null when some layer is a point (S = −∞, a point state).
 /// </summary>
 public sealed record StateEntropy(EntropyView View, string Estimator, IReadOnlyList<LayerEntropy> Layers)

@@ -11,11 +11,11 @@ public readonly record struct Checkpoint(long Step, double Energy, double? Entro
 public readonly record struct TemperaturePoint(long Step, long WindowStartStep, Temperature Temperature);
 
 /// <summary>
-/// The instantaneous temperature along a recorded run (THEORY §3): for each checkpoint i ≥ w,
+/// The instantaneous temperature along a recorded run (docs/theory.md §3): for each checkpoint i ≥ w,
 /// T(tᵢ) = ΔE/ΔS = (E(tᵢ) − E(tᵢ₋w)) / (S(tᵢ) − S(tᵢ₋w)) over a sliding window of w checkpoints,
 /// computed by <see cref="Transition.Between(ThermodynamicState, ThermodynamicState, TransitionTolerance?)"/>
 /// so every point carries its regime. The sign is +ΔE/ΔS, the transition temperature of the window
-/// (THEORY §3 writes −ΔE/ΔS, which contradicts its own T(a→b); see docs/thermodynamics.md).
+/// (docs/theory.md §3 writes −ΔE/ΔS, which contradicts its own T(a→b); see docs/thermodynamics.md).
 /// </summary>
 public sealed class TemperatureCurve
 {

@@ -3,12 +3,12 @@ using StudentT = MathNet.Numerics.Distributions.StudentT;
 namespace Kelvin.Thermodynamics;
 
 /// <summary>
-/// A temperature with its uncertainty, in a named entropy view (THEORY §2 "Uncertainty", §3):
+/// A temperature with its uncertainty, in a named entropy view (docs/theory.md §2 "Uncertainty", §3):
 /// T = ΔE/ΔS from the mean changes ΔE and ΔS, its standard error, and whether its sign is resolved.
 /// The sign of a ratio is resolved when both ΔE's and ΔS's 95% intervals exclude 0: an interval of ΔE
 /// that straddles 0 puts 0 inside T's interval, one of ΔS that straddles 0 puts ±∞ inside it.
 /// </summary>
-/// <param name="Temperature">T = mean ΔE / mean ΔS with its regime (THEORY §3).</param>
+/// <param name="Temperature">T = mean ΔE / mean ΔS with its regime (docs/theory.md §3).</param>
 /// <param name="StandardError">SE of T (loss units per nat); null without replicates, or when T is
 /// degenerate, or when a replicate's ΔS is exactly 0 (T unbounded).</param>
 /// <param name="EnergyChange">ΔE with its standard error.</param>

@@ -1,7 +1,7 @@
 namespace Kelvin.Thermodynamics;
 
 /// <summary>
-/// A phase transition from state a to state b on the same data (THEORY §3), with
+/// A phase transition from state a to state b on the same data (docs/theory.md §3), with
 /// ΔE = E_b − E_a, ΔS = S_b − S_a and the transition temperature
 /// <code>T(a→b) = (E_a − E_b) / (S_a − S_b) = ΔE / ΔS</code>
 /// in its regime. This is the one place in Kelvin where T = ΔE/ΔS is computed.
@@ -22,7 +22,7 @@ public sealed record Transition(ThermodynamicState From, ThermodynamicState To, 
     public static Transition Between(double energyFrom, double entropyFrom, double energyTo, double entropyTo, TransitionTolerance? tolerance = null)
         => Between(ThermodynamicState.Of(energyFrom, entropyFrom), ThermodynamicState.Of(energyTo, entropyTo), tolerance);
 
-    /// <summary>T = ΔE/ΔS with the regimes of THEORY §3, from changes alone (used for layers, where
+    /// <summary>T = ΔE/ΔS with the regimes of docs/theory.md §3, from changes alone (used for layers, where
     /// ΔE_l is an allocated share and there are no absolute layer energies).</summary>
     public static Temperature FromChanges(double energyChange, double entropyChange, double energyTolerance, double entropyTolerance)
     {

@@ -1,13 +1,13 @@
 namespace Kelvin.Thermodynamics;
 
-/// <summary>Where a temperature's standard error comes from (THEORY §2, "Uncertainty").</summary>
+/// <summary>Where a temperature's standard error comes from (docs/theory.md §2, "Uncertainty").</summary>
 public enum UncertaintyMethod
 {
     /// <summary>No standard error: a single value (an analytic result, or one run not resampled).</summary>
     None,
     /// <summary>Across K ≥ 2 independent members (runs with their own seeds): the delete-one jackknife
     /// of the ratio of mean changes; intervals use Student's t with K − 1 degrees of freedom.
-    /// THEORY asks for K ≥ 4. Name "members".</summary>
+    /// docs/theory.md recommends K ≥ 4. Name "members".</summary>
     Members,
     /// <summary>By a bootstrap of one run (resampling what the run is made of, e.g. the weights of a
     /// layer and the evaluation samples); intervals by percentiles of the replicates. Name "bootstrap".</summary>

@@ -2,7 +2,7 @@ namespace Kelvin.Trajectories;
 
 /// <summary>One layer's contiguous block θ[Offset .. Offset + Length) of a flat parameter vector:
 /// first its <see cref="WeightCount"/> weights, then its biases. Both carry energy (the layer's ΔE_l
-/// includes its biases' share); only the weights carry entropy (THEORY §1).</summary>
+/// includes its biases' share); only the weights carry entropy (docs/theory.md §1).</summary>
 public readonly record struct LayerSlice(string Name, int Offset, int Length, int WeightCount)
 {
     /// <summary>A layer of weights only.</summary>

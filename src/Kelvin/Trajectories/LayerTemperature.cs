@@ -3,7 +3,7 @@ using Kelvin.Thermodynamics;
 namespace Kelvin.Trajectories;
 
 /// <summary>
-/// Layer l's local temperature over a transition (THEORY §6): T_l = ΔE_l / ΔS_l, with ΔE_l the energy
+/// Layer l's local temperature over a transition (docs/theory.md §6): T_l = ΔE_l / ΔS_l, with ΔE_l the energy
 /// allocated to the layer (its weights and biases) and ΔS_l = S_l(to) − S_l(from) the change of its
 /// weights' entropy. <see cref="Heated"/>: the layer's entropy rose (ΔS_l &gt; 0), as a body heats when
 /// its entropy grows; false when it fell (cooled) or the layer is a point.

@@ -16,10 +16,10 @@ public sealed record AllocationTolerance(double Relative = 1e-3, double EnergyFl
 public sealed record PotentialPoint(double[] Theta, double Energy, double[] Gradient);
 
 /// <summary>
-/// The loss change allocation of one segment θa → θb (THEORY §6, Lan et al. 2019): per layer
+/// The loss change allocation of one segment θa → θb (docs/theory.md §6, Lan et al. 2019): per layer
 /// ΔE_l = ⟨ḡ_l, θ_l(b) − θ_l(a)⟩, with ḡ the gradient averaged along the straight segment by
 /// Simpson's rule, (g(a) + 4 g(mid) + g(b))/6, on each of <see cref="Pieces"/> sub-segments.
-/// Sign: ΔE_l has the sign of ΔE = U(θb) − U(θa), so Σ_l ΔE_l ≈ ΔE (THEORY writes the released
+/// Sign: ΔE_l has the sign of ΔE = U(θb) − U(θa), so Σ_l ΔE_l ≈ ΔE (the theory's draft wrote the released
 /// energy −⟨ḡ_l, Δθ_l⟩; see docs/training.md).
 /// </summary>
 public sealed record SegmentAllocation(double EnergyChange, double[] LayerChanges, int Pieces)

@@ -6,7 +6,7 @@ using Kelvin.Randomness;
 namespace Kelvin.Trajectories;
 
 /// <summary>
-/// The refresh experiment (THEORY §4): train on D1 from initialization (the training transition, Type
+/// The refresh experiment (docs/theory.md §4): train on D1 from initialization (the training transition, Type
 /// I), shift the data to D2, continue training on D2 (the refresh transition, Type II):
 /// T_II = (E(Σ1; D2) − E(Σ2; D2)) / (S(Σ1) − S(Σ2)), Σ1 the state trained on D1 (the refresh phase's
 /// first checkpoint), Σ2 the late iterates on D2; both energies on D2's evaluation set.

@@ -4,7 +4,7 @@ using Kelvin.Thermodynamics;
 namespace Kelvin.Trajectories;
 
 /// <summary>
-/// A recorded phase read as a phase transition (THEORY §3–4, §6): from the state at the first
+/// A recorded phase read as a phase transition (docs/theory.md §3–4, §6): from the state at the first
 /// checkpoint to the late-iterate state at the end, globally (T = ΔE/ΔS, S = Σ_l S_l in the particle
 /// view; also in the ensemble view when K ≥ 32) and per layer (T_l = ΔE_l/ΔS_l with the allocated
 /// ΔE_l), the T(t) curve and its isothermality. Every temperature comes from <see cref="Transition"/>.

@@ -3,7 +3,7 @@ using MathNet.Numerics.Integration;
 
 namespace Kelvin.Tests.Distributions;
 
-/// <summary>Closed forms against independent quadrature, to 1e−9 relative (THEORY §10).</summary>
+/// <summary>Closed forms against independent quadrature, to 1e−9 relative (docs/theory.md §10).</summary>
 public class ClosedFormTests
 {
     /// <summary>∫ f over the pieces between consecutive <paramref name="breaks"/> (Gauss–Kronrod, adaptive, depth ≤ 12:

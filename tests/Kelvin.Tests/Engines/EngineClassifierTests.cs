@@ -36,7 +36,7 @@ public class EngineClassifierTests
         Assert.Equal(EngineType.B, p.Type);
         Assert.NotNull(p.QOpt);
         Assert.InRange(p.QOpt!.Value, 1.5, 2.5);
-        Assert.InRange(p.EfficiencyAtQOpt!.Value, 0.0295, 0.0298); // THEORY: "peaking near 0.0296"; measured 0.029665
+        Assert.InRange(p.EfficiencyAtQOpt!.Value, 0.0295, 0.0298); // docs/theory.md: "peak near 0.0296"; measured 0.029665
         Assert.Equal(0.0274, p.EfficiencyAtUnitQ, 4);
         // both limits go to 0
         Assert.True(p.Low.Eta < 1e-5 && p.High.Eta < 1e-3);

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace Kelvin.Tests.Linear;
 
-/// <summary>Every (loss, init) cell of THEORY §5 at small settings: analytic vs simulated (THEORY §10: 4 SE).</summary>
+/// <summary>Every (loss, init) cell of docs/theory.md §5 at small settings: analytic vs simulated (docs/theory.md §10: 4 SE).</summary>
 public class LinearExperimentTests(ITestOutputHelper output)
 {
     internal static LinearComparison RunCell(string lossName, string init, int threads = -1, int ensemble = 96, ulong seed = 1)

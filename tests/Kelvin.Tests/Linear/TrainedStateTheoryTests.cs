@@ -6,7 +6,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Kelvin.Tests.Linear;
 
-/// <summary>The closed forms of THEORY §5 for well-specified teachers (continuous Lyapunov, n large).</summary>
+/// <summary>The closed forms of docs/theory.md §5 for well-specified teachers (continuous Lyapunov, n large).</summary>
 public class TrainedStateTheoryTests
 {
     private const double Eta = 0.01;

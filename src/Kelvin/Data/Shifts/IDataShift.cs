@@ -3,7 +3,7 @@ using Kelvin.Randomness;
 namespace Kelvin.Data.Shifts;
 
 /// <summary>
-/// A distribution shift D1 → D2 (THEORY §4, the Type II state): a seeded transformation of a dataset
+/// A distribution shift D1 → D2 (docs/theory.md §4, the Type II state): a seeded transformation of a dataset
 /// (standardized features expected) into the data the trained model now faces.
 /// </summary>
 public interface IDataShift

@@ -2,7 +2,7 @@ namespace Kelvin.Networks.Activations;
 
 /// <summary>
 /// An activation function φ applied elementwise to pre-activations z. The scalar
-/// <see cref="Value"/>/<see cref="Derivative"/> (float64) serve the theory (heat engines, THEORY §7);
+/// <see cref="Value"/>/<see cref="Derivative"/> (float64) serve the theory (heat engines, docs/theory.md §7);
 /// the span forms (float32) serve the network engine and may be vectorized by a subclass.
 /// </summary>
 public abstract class Activation

@@ -4,7 +4,7 @@ using MathNet.Numerics;
 
 namespace Kelvin.Networks.Activations;
 
-/// <summary>identity: φ(z) = z, φ′ = 1. A pure conductor: no work (THEORY §7).</summary>
+/// <summary>identity: φ(z) = z, φ′ = 1. A pure conductor: no work (docs/theory.md §7).</summary>
 public sealed class Identity : Activation
 {
     public override string Name => "identity";

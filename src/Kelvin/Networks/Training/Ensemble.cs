@@ -4,7 +4,7 @@ using Kelvin.Distributions;
 namespace Kelvin.Networks.Training;
 
 /// <summary>
-/// K independent networks (a state represented by samples, THEORY §2): member k is initialized from
+/// K independent networks (a state represented by samples, docs/theory.md §2): member k is initialized from
 /// <see cref="TrainingStreams.Initialization"/>(seed, k) and shuffles with its own streams, so member k
 /// is the same network whatever K is and however many threads train the ensemble.
 /// </summary>

@@ -3,7 +3,7 @@ using Kelvin.Networks.Optimizers;
 
 namespace Kelvin.Networks.Training;
 
-/// <summary>How to train: minibatch SGD-style training of U_D (THEORY §4, the trained state).</summary>
+/// <summary>How to train: minibatch SGD-style training of U_D (docs/theory.md §4, the trained state).</summary>
 public sealed record TrainingOptions
 {
     /// <summary>The energy form ℓ (mse, mae, ce).</summary>

@@ -5,7 +5,7 @@ using Kelvin.Trajectories;
 namespace Kelvin.Reports.Json;
 
 /// <summary>JSON of a transition's global row: energies and entropies of both states (null S: a point
-/// state), T and its regime (T null unless the regime is normal or negative; THEORY §3).</summary>
+/// state), T and its regime (T null unless the regime is normal or negative; docs/theory.md §3).</summary>
 public sealed record GlobalJson(
     [property: JsonPropertyName("E_init")] double EInit,
     [property: JsonPropertyName("E_trained")] double ETrained,
@@ -24,7 +24,7 @@ public sealed record LayerJson(
     [property: JsonPropertyName("heated")] bool Heated);
 
 /// <summary>JSON of one T(t) point. T is null for the first window (no earlier checkpoint: no "regime"
-/// field) and for a degenerate window (then "regime" names why, THEORY §3).</summary>
+/// field) and for a degenerate window (then "regime" names why, docs/theory.md §3).</summary>
 public sealed record CurveJson(
     [property: JsonPropertyName("step")] long Step,
     [property: JsonPropertyName("E")] double E,

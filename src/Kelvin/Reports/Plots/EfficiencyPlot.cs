@@ -4,7 +4,7 @@ using ScottPlot;
 namespace Kelvin.Reports.Plots;
 
 /// <summary>
-/// The figure of THEORY §7: work efficiency η_φ(q) = W(q)/q against the signal level q on a log axis,
+/// The figure of docs/theory.md §7: work efficiency η_φ(q) = W(q)/q against the signal level q on a log axis,
 /// one line per activation (Type A engines are flat lines, Type B engines have a shape).
 /// </summary>
 public static class EfficiencyPlot

@@ -6,7 +6,7 @@ namespace Kelvin.Reports.Plots;
 
 /// <summary>
 /// Local temperatures T_l of every layer of several networks as grouped bars: per layer, the training
-/// transition (Type I) and the refresh transition (Type II). A degenerate T_l (THEORY §3) gets no bar
+/// transition (Type I) and the refresh transition (Type II). A degenerate T_l (docs/theory.md §3) gets no bar
 /// and its regime is written under the axis label instead.
 /// </summary>
 public static class LayerTemperaturePlot

@@ -7,7 +7,7 @@ namespace Kelvin.Reports.Plots;
 public sealed record AgreementPoint(string Group, string Label, double Analytic, double Simulated, double StdErr);
 
 /// <summary>
-/// Analytic against simulated training temperature T_I of linear models (THEORY §5, §10) on log–log
+/// Analytic against simulated training temperature T_I of linear models (docs/theory.md §5, §10) on log–log
 /// axes (the losses' temperatures differ by an order of magnitude): one marker per cell with ±1 SE
 /// error bars, one colour per loss, one shape per init, and the diagonal T_sim = T_analytic. Cells with
 /// a non-positive temperature cannot sit on a log axis and are left out (the table has them).
