@@ -59,7 +59,6 @@ internal static class CompareCommand
     {
         EnergySource.Given => "given",
         EnergySource.Recomputed => "recomputed",
-        EnergySource.Stored => "metadata",
         _ => null,
     };
 

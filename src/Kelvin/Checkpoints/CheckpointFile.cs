@@ -82,8 +82,7 @@ public abstract class CheckpointFile : IDisposable
     /// <summary>Opens the file at <paramref name="path"/>.</summary>
     public static CheckpointFile Open(string path)
     {
-        if (!File.Exists(path)) throw new KelvinException($"checkpoint not found: {path}");
-        var stream = File.OpenRead(path);
+        var stream = Files.InputFile.OpenRead(path, "checkpoint", Files.InputFile.CheckpointLimit);
         try { return Open(stream, path, ownsStream: true); }
         catch { stream.Dispose(); throw; }
     }
