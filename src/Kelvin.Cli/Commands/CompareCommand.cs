@@ -87,7 +87,6 @@ internal static class CompareCommand
     {
         EnergySource.Given => "given",
         EnergySource.Recomputed => "recomputed",
-        EnergySource.Stored => "metadata",
         EnergySource.Model => "model",
         _ => null,
     };

@@ -63,38 +63,43 @@ public sealed record CheckpointComparison(
         var b = CheckpointEntropy.OfLayers(after, selection, estimator, maxParallelism, leaveOut);
         var layers = a.Layers.Zip(b.Layers, (x, y) => new LayerEntropyChange(x.Name, x.ParameterCount, x.Entropy, y.Entropy)).ToList();
 
-        var (path, pathNote, stored) = NetworkPath(before, after);
-        var source = energyBefore.HasValue ? EnergySource.Given : path is not null ? EnergySource.Recomputed : stored.HasValue ? EnergySource.Stored : EnergySource.None;
+        // Energies are given or recomputed, never read back from "kelvin.energy": a stored number may be
+        // stale or forged, and a network whose recomputed energy is not finite has no temperature.
+        var (path, pathNote) = NetworkPath(before, after);
+        var source = energyBefore.HasValue ? EnergySource.Given : path is not null ? EnergySource.Recomputed : EnergySource.None;
         var energies = source switch
         {
             EnergySource.Given => (energyBefore!.Value, energyAfter!.Value),
             EnergySource.Recomputed => (path!.EnergyBefore, path.EnergyAfter),
-            EnergySource.Stored => stored!.Value,
             _ => ((double, double)?)null,
         };
         var temperatures = path is null ? null : layers.Select(l => LayerTemperatureOf(l, path)).ToList();
         if (energies is not var (e1, e2))
-            return new(layers, a, b, null, "no energies given: T = ΔE/ΔS needs the loss of both checkpoints on the same data (--energy-before, --energy-after)",
+            return new(layers, a, b, null, pathNote is null
+                    ? "no energies given: T = ΔE/ΔS needs the loss of both checkpoints on the same data (--energy-before, --energy-after)"
+                    : $"no energies: {pathNote} (give --energy-before and --energy-after)",
                 source, path, temperatures, pathNote, duplicates, matchNote);
         return new(layers, a, b, Transition.Between(State(e1, a), State(e2, b)), null, source, path, temperatures, pathNote, duplicates, matchNote);
     }
 
     /// <summary>The straight-path allocation when both files are compatible Kelvin networks whose data
-    /// can be loaded; else a note why not, and the energies stored in their metadata if both have one.</summary>
-    private static (StraightPath? Path, string? Note, (double, double)? Stored) NetworkPath(CheckpointFile before, CheckpointFile after)
+    /// is bundled and whose recomputed energies are finite; else a note why not.</summary>
+    private static (StraightPath? Path, string? Note) NetworkPath(CheckpointFile before, CheckpointFile after)
     {
         var a = NetworkCheckpoint.Read(before);
         var b = NetworkCheckpoint.Read(after);
-        if (a is null || b is null) return (null, null, null);
-        (double, double)? stored = a.Provenance.Energy is double e1 && b.Provenance.Energy is double e2 && a.Provenance.SameDataAs(b.Provenance) ? (e1, e2) : null;
-        if (StraightPath.Incompatibility(a, b) is string why) return (null, $"no per-layer T_l: {why}", stored);
+        if (a is null || b is null) return (null, null);
+        if (StraightPath.Incompatibility(a, b) is string why) return (null, $"no per-layer T_l: {why}");
         try
         {
-            return (StraightPath.Between(a, b), null, stored);
+            var path = StraightPath.Between(a, b);
+            if (!double.IsFinite(path.EnergyBefore) || !double.IsFinite(path.EnergyAfter))
+                return (null, "no per-layer T_l: a recomputed energy is not finite (the network overflows on its data)");
+            return (path, null);
         }
         catch (KelvinException e)
         {
-            return (null, $"no per-layer T_l: {e.Message}", stored);
+            return (null, $"no per-layer T_l: {e.Message}");
         }
     }
 
@@ -135,10 +140,9 @@ public enum EnergySource
     None,
     /// <summary>Given by the user (--energy-before, --energy-after).</summary>
     Given,
-    /// <summary>Recomputed by Kelvin on the evaluation set named in the networks' metadata.</summary>
+    /// <summary>Recomputed by Kelvin on the evaluation set named in the networks' metadata (bundled data
+    /// only). The "kelvin.energy" entry is never used: it may be stale or forged.</summary>
     Recomputed,
-    /// <summary>Read from the networks' metadata ("kelvin.energy"), the data being unavailable.</summary>
-    Stored,
     /// <summary>Computed by ONNX Runtime: each checkpoint's weights in the user's model, on the user's data.</summary>
     Model,
 }

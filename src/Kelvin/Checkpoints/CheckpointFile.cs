@@ -100,9 +100,8 @@ public abstract class CheckpointFile : IDisposable
     public static CheckpointFile Open(string path)
     {
         if (Directory.Exists(path)) path = ShardedCheckpoint.Resolve(path);
-        if (!File.Exists(path)) throw new KelvinException($"checkpoint not found: {path}");
         if (path.EndsWith(".index.json", StringComparison.OrdinalIgnoreCase)) return ShardedCheckpoint.OpenIndex(path);
-        var stream = File.OpenRead(path);
+        var stream = Files.InputFile.OpenRead(path, "checkpoint", Files.InputFile.CheckpointLimit);
         try { return Open(stream, path, ownsStream: true); }
         catch { stream.Dispose(); throw; }
     }

@@ -36,11 +36,19 @@ public sealed record NetworkProvenance(
     /// <summary>The loss as an energy form.</summary>
     public IEnergyForm EnergyForm => EnergyForms.Parse(Loss);
 
+    /// <summary>Whether <see cref="Dataset"/> names data Kelvin ships (a bundled dataset or
+    /// fashion-mnist). Only such data is loaded on a checkpoint's word: metadata is untrusted input,
+    /// so a file path in it is never opened.</summary>
+    public bool HasBundledData => HasData && DatasetCatalog.Names.Any(n => string.Equals(n, Dataset, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The fixed evaluation set: the training split rebuilt from the dataset and seed, capped
-    /// at <see cref="EvaluationSize"/> samples exactly as during training.</summary>
+    /// at <see cref="EvaluationSize"/> samples exactly as during training. Only for
+    /// <see cref="HasBundledData"/>: a path in the metadata is refused, never opened.</summary>
     public Dataset EvaluationSet()
     {
         if (!HasData) throw new KelvinException("the checkpoint does not name its dataset, so its energy cannot be recomputed");
+        if (!HasBundledData)
+            throw new KelvinException($"the checkpoint names its data as '{Dataset}', which is not a bundled dataset; Kelvin does not open files named by a checkpoint's metadata (give --energy-before and --energy-after)");
         var split = DataSplit.Create(DatasetCatalog.Load(Dataset!, Target), Seed, TestFraction);
         return RecordedTrainer.EvaluationSet(split.Train, EvaluationSize, Seed);
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 
 namespace Kelvin.Data;
 
@@ -16,59 +15,37 @@ public static class CsvDatasetReader
 
     /// <summary>Reads <paramref name="path"/>; <paramref name="task"/> null detects it: integer
     /// targets with at most <see cref="MaxDetectedClasses"/> distinct values are classes.</summary>
-    /// <exception cref="KelvinException">a missing file or target column, a non-numeric or
-    /// non-finite cell (naming its row and column), a ragged row, or no data rows.</exception>
-    public static Dataset Read(string path, string target, TaskKind? task = null, string? name = null)
-    {
-        if (!File.Exists(path)) throw new KelvinException($"CSV file not found: {path}");
-        using var reader = new StreamReader(path);
-        return Read(reader, target, task, name ?? Path.GetFileNameWithoutExtension(path), path);
-    }
+    /// <exception cref="KelvinException">a file outside the input policy, a missing target column, a
+    /// non-numeric or non-finite cell (naming its line and column), a ragged row, a duplicate column
+    /// name, or no data rows (see <see cref="CsvTable"/>).</exception>
+    public static Dataset Read(string path, string target, TaskKind? task = null, string? name = null) =>
+        FromTable(CsvTable.Read(path), target, task, name ?? Path.GetFileNameWithoutExtension(path));
 
     /// <summary>Reads CSV text from <paramref name="text"/> (see <see cref="Read(string, string, TaskKind?, string?)"/>).</summary>
-    public static Dataset Read(TextReader text, string target, TaskKind? task, string name, string? source = null)
-    {
-        source ??= name;
-        var options = new CsvReaderOptions
-        {
-            HasHeader = true, Separator = ',', TrimWhitespace = true, SkipEmptyLines = true,
-            TrackLineNumbers = true, FieldCountMismatch = CsvFieldCountHandling.Allow,
-        };
-        using var csv = CsvReader.Create(text, options, false);
-        string[] header = csv.Headers?.ToArray() ?? [];
-        if (header.Length == 0) throw new KelvinException($"{source}: empty CSV (no header row)");
-        int targetColumn = Array.FindIndex(header, h => string.Equals(h, target, StringComparison.Ordinal));
-        if (targetColumn < 0) targetColumn = Array.FindIndex(header, h => string.Equals(h, target, StringComparison.OrdinalIgnoreCase));
-        if (targetColumn < 0) throw new KelvinException($"{source}: no target column '{target}' (columns: {string.Join(", ", header)})");
-        if (header.Length < 2) throw new KelvinException($"{source}: needs at least one feature column besides the target '{target}'");
+    public static Dataset Read(TextReader text, string target, TaskKind? task, string name, string? source = null) =>
+        FromTable(CsvTable.Read(text, source ?? name), target, task, name);
 
-        int d = header.Length - 1;
-        var features = new List<float>();
-        var targets = new List<double>();
-        while (csv.Read())
-        {
-            long line = csv.LineNumber; // 1-based line in the file, the header being line 1
-            if (csv.FieldCount != header.Length)
-                throw new KelvinException($"{source}: line {line} has {csv.FieldCount} cells, the header has {header.Length}");
-            for (int j = 0; j < header.Length; j++)
-            {
-                double v = Parse(csv.GetString(j), source, line, header[j]);
-                if (j == targetColumn) targets.Add(v); else features.Add((float)v);
-            }
-        }
-        int n = targets.Count;
+    private static Dataset FromTable(CsvTable table, string target, TaskKind? task, string name)
+    {
+        string source = table.Source;
+        int targetColumn = table.ColumnIndex(target, "target column");
+        int columns = table.Header.Count;
+        if (columns < 2) throw new KelvinException($"{source}: needs at least one feature column besides the target '{target}'");
+        int n = table.RowCount;
         if (n == 0) throw new KelvinException($"{source}: no data rows");
-        var featureNames = header.Where((_, j) => j != targetColumn).ToList();
-        return Build(name, features.ToArray(), n, d, targets.ToArray(), task, featureNames);
-    }
-
-    private static double Parse(string cell, string source, long line, string column)
-    {
-        if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
-            throw new KelvinException($"{source}: line {line}, column '{column}': '{cell}' is not a number");
-        if (!double.IsFinite(v) || Math.Abs(v) > float.MaxValue)
-            throw new KelvinException($"{source}: line {line}, column '{column}': {cell} is not a finite float32 number");
-        return v;
+        int d = columns - 1;
+        var features = new float[(long)n * d];
+        var targets = new double[n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0, f = 0; j < columns; j++)
+            {
+                double v = table.Number(i, j);
+                if (Math.Abs(v) > float.MaxValue)
+                    throw new KelvinException($"{source}: line {table.Line(i)}, column '{table.Header[j]}': {table.Cell(i, j)} is not a finite float32 number");
+                if (j == targetColumn) targets[i] = v; else features[(long)i * d + f++] = (float)v;
+            }
+        var featureNames = table.Header.Where((_, j) => j != targetColumn).ToList();
+        return Build(name, features, n, d, targets, task, featureNames);
     }
 
     /// <summary>A dataset from features and raw target values, as a classification (integer targets,

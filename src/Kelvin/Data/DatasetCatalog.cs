@@ -20,7 +20,7 @@ public static class DatasetCatalog
             return BundledDatasets.Load(spec);
         }
         if (string.Equals(spec, "fashion-mnist", StringComparison.OrdinalIgnoreCase)) return FashionMnist.Load(train: true);
-        if (spec.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || File.Exists(spec))
+        if (spec.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || File.Exists(spec) || Directory.Exists(spec))
             return CsvDatasetReader.Read(spec, target ?? "target", task);
         throw new KelvinException($"unknown dataset '{spec}': expected one of {string.Join(", ", Names)} or a CSV file");
     }

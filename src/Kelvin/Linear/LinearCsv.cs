@@ -1,5 +1,6 @@
 using System.Globalization;
-using CsvHelper;
+using Kelvin.Data;
+using Kelvin.Numerics;
 
 namespace Kelvin.Linear;
 
@@ -14,35 +15,20 @@ public static class LinearCsv
     /// <summary>Reads <paramref name="path"/>; bad cells give a <see cref="KelvinException"/> naming row and column.</summary>
     public static LinearData Load(string path, string target, LinearTask task)
     {
-        if (!File.Exists(path)) throw new KelvinException($"data file not found: {path}");
+        var table = CsvTable.Read(path);
+        string[] header = [.. table.Header];
+        int targetIndex = table.ColumnIndex(target);
+        if (header.Length < 2) throw new KelvinException($"{path}: no feature columns besides '{target}'");
+        if (header.Length - 1 > LinearData.MaxDimension)
+            throw new KelvinException($"{path}: {header.Length - 1} feature columns; the linear theory works with d × d matrices (limit d ≤ {LinearData.MaxDimension})");
         var features = new List<double>();
         var labels = new List<string>();
-        string[] header;
-        int targetIndex;
-        try
-        {
-            using var csv = CsvReader.FromFile(path, null);
-            header = csv.Headers.Select(h => h.Trim()).ToArray();
-            if (header.Length == 0) throw new KelvinException($"{path}: no header row");
-            targetIndex = Array.FindIndex(header, h => string.Equals(h, target, StringComparison.OrdinalIgnoreCase));
-            if (targetIndex < 0) throw new KelvinException($"{path}: no column '{target}' (columns: {string.Join(", ", header)})");
-            if (header.Length < 2) throw new KelvinException($"{path}: no feature columns besides '{target}'");
-            int row = 1;
-            while (csv.Read())
+        for (int i = 0; i < table.RowCount; i++)
+            for (int c = 0; c < header.Length; c++)
             {
-                row++;
-                if (csv.FieldCount != header.Length) throw new KelvinException($"{path}: row {row} has {csv.FieldCount} cells, the header has {header.Length}");
-                for (int c = 0; c < header.Length; c++)
-                {
-                    string cell = (csv.GetString(c) ?? "").Trim();
-                    if (c == targetIndex) { labels.Add(cell); continue; }
-                    if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-                        throw new KelvinException($"{path}: row {row}, column '{header[c]}': '{cell}' is not a finite number");
-                    features.Add(v);
-                }
+                if (c == targetIndex) labels.Add(table.Cell(i, c));
+                else features.Add(table.Number(i, c));
             }
-        }
-        catch (CsvFormatException e) { throw new KelvinException($"{path}: malformed CSV ({e.Message})", e); }
         int d = header.Length - 1;
         int n = labels.Count;
         if (n < 2) throw new KelvinException($"{path}: needs at least 2 data rows (got {n})");
@@ -71,7 +57,7 @@ public static class LinearCsv
     {
         var y = new double[cells.Count];
         for (int i = 0; i < y.Length; i++)
-            if (!double.TryParse(cells[i], NumberStyles.Float, CultureInfo.InvariantCulture, out y[i]) || !double.IsFinite(y[i]))
+            if (!InvariantNumber.TryParse(cells[i], out y[i], out _))
                 throw new KelvinException($"{path}: row {i + 2}, column '{name}': '{cells[i]}' is not a finite number");
         return y;
     }
@@ -80,7 +66,7 @@ public static class LinearCsv
     {
         var classes = cells.Distinct().ToList();
         if (classes.Count != 2) throw new KelvinException($"{path}: column '{name}' has {classes.Count} distinct values; binary ce needs exactly 2");
-        bool numeric = classes.All(c => double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        bool numeric = classes.All(c => InvariantNumber.TryParse<double>(c, out _, out _));
         classes.Sort((a, b) => numeric
             ? double.Parse(a, CultureInfo.InvariantCulture).CompareTo(double.Parse(b, CultureInfo.InvariantCulture))
             : string.CompareOrdinal(a, b));

@@ -19,10 +19,20 @@ public enum LinearTask
 /// </summary>
 public sealed class LinearData
 {
-    /// <summary>Checks shapes, finiteness and (for classification) that every target is ±1.</summary>
+    /// <summary>The largest number of features d: the analytic side works with d × d matrices and their
+    /// eigendecomposition (O(d³)), so a larger d is refused up front instead of running out of memory.</summary>
+    public const int MaxDimension = 1000;
+
+    /// <summary>The largest n·d (feature values held in float64).</summary>
+    public const long MaxValues = 20_000_000;
+
+    /// <summary>Checks sizes (d ≤ <see cref="MaxDimension"/>, n·d ≤ <see cref="MaxValues"/>), shapes,
+    /// finiteness and (for classification) that every target is ±1.</summary>
     public LinearData(string name, LinearTask task, double[] features, double[] targets, int d)
     {
         if (d <= 0) throw new KelvinException($"linear data '{name}' needs at least one feature");
+        if (d > MaxDimension) throw new KelvinException($"linear data '{name}' has d = {d} features; the linear theory works with d × d matrices (limit d ≤ {MaxDimension})");
+        if ((long)targets.Length * d > MaxValues) throw new KelvinException($"linear data '{name}': n·d = {(long)targets.Length * d} is too large (limit {MaxValues:0.#e0})");
         if (targets.Length == 0 || features.Length != targets.Length * d)
             throw new KelvinException($"linear data '{name}': {features.Length} feature values for {targets.Length} targets and d = {d}");
         for (int i = 0; i < features.Length; i++)

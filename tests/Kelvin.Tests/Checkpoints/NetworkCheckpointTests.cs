@@ -129,7 +129,7 @@ public class NetworkCheckpointTests
     }
 
     [Fact]
-    public void Networks_saved_with_different_data_get_no_path_and_no_stored_energies()
+    public void Networks_saved_with_different_or_unbundled_data_get_no_path_and_no_stored_energies()
     {
         var (init, trained, _) = InitAndTrained();
         string a = Save(init, Iris with { Energy = 1.0 }), b = Save(trained, Iris with { Seed = 4, Energy = 0.5 });
@@ -145,13 +145,15 @@ public class NetworkCheckpointTests
             Assert.Null(r.Transition);
             Assert.Contains("not saved with the same", r.PathNote);
 
-            // Same (unloadable) data: the energies stored in the metadata still give the global T.
+            // Same data that is not bundled: the metadata's path is never opened and its stored energies
+            // are never used (they may be stale or forged), so there is no temperature, and the note says why.
             using var before2 = CheckpointFile.Open(d);
             using var after2 = CheckpointFile.Open(c);
             var s = CheckpointComparison.Compare(before2, after2, ParameterSelection.Default, new VasicekEntropy());
-            Assert.Equal(EnergySource.Stored, s.EnergySource);
-            Assert.Equal(-0.5, s.Transition!.EnergyChange);
-            Assert.Contains("unknown dataset", s.PathNote);
+            Assert.Equal(EnergySource.None, s.EnergySource);
+            Assert.Null(s.Transition);
+            Assert.Contains("not a bundled dataset", s.PathNote);
+            Assert.Contains("not a bundled dataset", s.TemperatureNote);
             Assert.Null(s.LayerTemperatures);
         }
         finally { foreach (var f in new[] { a, b, c, d }) File.Delete(f); }
