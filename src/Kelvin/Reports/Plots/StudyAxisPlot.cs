@@ -51,7 +51,9 @@ public static class StudyAxisPlot
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel("T (loss units per nat)");
-        plot.ShowLegend(Alignment.UpperRight);
+        // the legend goes in the upper corner the points leave empty: left when T rises along the axis
+        var ordered = finite.OrderBy(p => p.X).ToArray();
+        plot.ShowLegend(ordered.Length > 1 && ordered[^1].Temperature > ordered[0].Temperature ? Alignment.UpperLeft : Alignment.UpperRight);
         try { plot.SavePng(path, 800, 500); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
         { throw new KelvinException($"cannot write the plot to {path}: {e.Message}", e); }
