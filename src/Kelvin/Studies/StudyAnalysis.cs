@@ -55,14 +55,15 @@ public sealed record StudyAnalysis(StudyDesign Design, int Cells, int Missing, I
             points.AddRange(found.Select(p => (x ?? i, i, p.Seed, p.R!)));
         }
         return new AxisAnalysis(axis.Name, axis.Label, axis.IsNumeric, levels,
-            Test(d, "T_I", axis.Name, axis.Label, axis.IsNumeric, points, r => r.Training, Sign(levels, l => l.Training)),
-            Test(d, "T_II", axis.Name, axis.Label, axis.IsNumeric, points, r => r.Refresh, Sign(levels, l => l.Refresh)));
+            Test(d, "T_I", axis.Name, axis.Label, axis.IsNumeric, points, r => r.Training, levels, l => l.Training),
+            Test(d, "T_II", axis.Name, axis.Label, axis.IsNumeric, points, r => r.Refresh, levels, l => l.Refresh));
     }
 
     /// <summary>The test of one temperature against one axis; the resampling seed derives from the
     /// design's seed, the axis and the quantity (FNV-1a of their names), never from the run.</summary>
     private static AxisTest Test(StudyDesign d, string quantity, string name, string label, bool numeric,
-                                 IReadOnlyList<(double X, int Level, int Seed, CellResult R)> points, Func<CellResult, CellTransition> pick, int sign)
+                                 IReadOnlyList<(double X, int Level, int Seed, CellResult R)> points, Func<CellResult, CellTransition> pick,
+                                 IReadOnlyList<LevelSummary> levels, Func<LevelSummary, TemperatureEstimate?> level)
     {
         var finite = points.Where(p => pick(p.R).Temperature is not null).ToList();
         var t = finite.Select(p => pick(p.R).Temperature!.Value).ToList();
@@ -70,7 +71,10 @@ public sealed record StudyAnalysis(StudyDesign Design, int Cells, int Missing, I
         if (numeric)
         {
             var c = RankStatistics.Correlate(finite.Select(p => p.X).ToList(), t, finite.Select(p => p.Seed).ToList(), seed);
-            return new AxisTest(quantity, c, null, finite.Count, StudyVerdict.Monotone(quantity, label, c, sign));
+            var perLevel = levels.Select(l => (l.Level, l.X ?? 0, level(l)?.Temperature.Value)).ToList();
+            string verdict = StudyVerdict.Monotone(quantity, label, c, Sign(levels, level));
+            if (StudyVerdict.SignChange(quantity, label, perLevel) is { } change) verdict += $" ({change})";
+            return new AxisTest(quantity, c, null, finite.Count, verdict);
         }
         var k = RankStatistics.KruskalWallis(t, finite.Select(p => p.Level).ToList(), seed);
         return new AxisTest(quantity, null, k, finite.Count, StudyVerdict.Categorical(quantity, label, k, finite.Count));
@@ -98,8 +102,8 @@ public sealed record StudyAnalysis(StudyDesign Design, int Cells, int Missing, I
         var points = ratios.SelectMany((x, i) => byRatio[x].Select(p => (x, i, p.Seed, p.R))).ToList();
         const string name = "learning_rate_over_batch", label = "η/B";
         return new AxisAnalysis(name, label, true, levels,
-            Test(d, "T_I", name, label, true, points, r => r.Training, Sign(levels, l => l.Training)),
-            Test(d, "T_II", name, label, true, points, r => r.Refresh, Sign(levels, l => l.Refresh)));
+            Test(d, "T_I", name, label, true, points, r => r.Training, levels, l => l.Training),
+            Test(d, "T_II", name, label, true, points, r => r.Refresh, levels, l => l.Refresh));
     }
 
     /// <summary>−1 when every level's T is finite and negative, +1 when every one is positive, else 0.</summary>

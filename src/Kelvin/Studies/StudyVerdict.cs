@@ -35,6 +35,17 @@ public static class StudyVerdict
         };
     }
 
+    /// <summary>"T_I changes sign between init scale 1 and 2" (every place where two neighbouring levels,
+    /// ordered by value, have finite level temperatures of opposite signs), or null when it never does:
+    /// a rank correlation over a sign change mixes T passing through ±∞ (ΔS crossing 0) with a trend.</summary>
+    public static string? SignChange(string quantity, string factor, IReadOnlyList<(string Level, double X, double? T)> levels)
+    {
+        var finite = levels.Where(l => l.T is not null).OrderBy(l => l.X).ToList();
+        var changes = finite.Zip(finite.Skip(1)).Where(p => Math.Sign(p.First.T!.Value) * Math.Sign(p.Second.T!.Value) < 0)
+            .Select(p => $"{p.First.Level} and {p.Second.Level}").ToList();
+        return changes.Count == 0 ? null : $"{quantity} changes sign between {factor} {string.Join(", between ", changes)}";
+    }
+
     /// <summary>"T_I differs across dataset: Kruskal–Wallis H = 12.3 (permutation p = 0.0005, n = 20)"
     /// or "no difference in T_I across dataset detected: …".</summary>
     public static string Categorical(string quantity, string factor, (double H, double PValue)? k, int n)

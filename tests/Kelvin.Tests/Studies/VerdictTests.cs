@@ -36,6 +36,14 @@ public class VerdictTests
     }
 
     [Fact]
+    public void A_sign_change_between_levels_is_named()
+    {
+        var levels = new List<(string, double, double?)> { ("2", 2, 0.2), ("0.5", 0.5, -0.002), ("1", 1, -0.01), ("4", 4, null), ("8", 8, 6.6) };
+        Assert.Equal("T_I changes sign between init scale 1 and 2", StudyVerdict.SignChange("T_I", "init scale", levels));
+        Assert.Null(StudyVerdict.SignChange("T_I", "init scale", [("1", 1, -0.1), ("2", 2, -0.2)]));
+    }
+
+    [Fact]
     public void The_same_values_shuffled_have_no_monotone_relation()
     {
         var (x, y, s) = Rising(0.01);
