@@ -38,7 +38,7 @@ public static class TemperatureCurvePlot
         var all = new List<double>();
         for (int l = 0; l < analysis.Layers.Count; l++)
         {
-            var (xs, ys) = Finite(analysis.Curve.Select(p => p.Step), analysis.LayerCurves[l]);
+            var (xs, ys) = Finite(analysis.Curve.Select(p => p.Step), analysis.LayerCurves[l].Select(t => t?.Temperature));
             var line = plot.Add.Scatter(xs, ys);
             line.LegendText = $"{analysis.Layers[l].Name}: T_l(t)";
             all.AddRange(ys);
