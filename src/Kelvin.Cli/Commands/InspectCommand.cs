@@ -4,6 +4,8 @@ using Kelvin.Checkpoints;
 using Kelvin.Cli.Rendering;
 using Spectre.Console;
 
+using Kelvin.Thermodynamics;
+
 namespace Kelvin.Cli.Commands;
 
 /// <summary>`kelvin inspect FILE`: a checkpoint's tensors, their weight/bias classification and the
@@ -36,7 +38,7 @@ internal static class InspectCommand
                 OnnxCheckpoint o => o.Skipped,
                 _ => [],
             };
-            var result = new InspectJson(Path.GetFileName(path), checkpoint.Format, estimator.Name, checkpoint.Metadata, tensors,
+            var result = new InspectJson(Path.GetFileName(path), checkpoint.Format, estimator.Name, EntropyView.Particle.Name(), checkpoint.Metadata, tensors,
                 [.. skipped.Select(s => new SkippedJson(s.Name, s.DType, s.Reason))], state.Total);
             if (parse.GetValue(shared.Json)) JsonOutput.Write(result);
             else Render(result);
@@ -56,13 +58,14 @@ internal static class InspectCommand
                 t.Role == "weight" ? StdoutConsole.Number(t.H) : "-", t.Role == "weight" ? StdoutConsole.Number(t.S) : "-");
         console.Write(table);
         foreach (var s in r.Skipped) console.WriteLine($"skipped {s.Name} ({s.DType}): {s.Reason}");
-        console.WriteLine($"S = Σ_l S_l = {StdoutConsole.Number(r.S)} nats (particle view, estimator {r.Estimator}; — means a layer without spread, S = −∞)");
+        console.WriteLine($"S = Σ_l S_l = {StdoutConsole.Number(r.S)} nats (particle view, the only view of a single checkpoint; estimator {r.Estimator}; — means a layer without spread, S = −∞)");
     }
 
     private sealed record InspectJson(
         [property: JsonPropertyName("file")] string File,
         [property: JsonPropertyName("format")] string Format,
         [property: JsonPropertyName("estimator")] string Estimator,
+        [property: JsonPropertyName("view")] string View,
         [property: JsonPropertyName("metadata")] IReadOnlyDictionary<string, string> Metadata,
         [property: JsonPropertyName("tensors")] IReadOnlyList<TensorJson> Tensors,
         [property: JsonPropertyName("skipped")] IReadOnlyList<SkippedJson> Skipped,

@@ -20,6 +20,7 @@ public static class RunInterpretation
             ? "The thermometer is calibrated: on Boltzmann states it reads the exact temperature within 3%. "
             : "Warning: the thermometer calibration missed its 3% tolerance, so read the temperatures below with care. ");
         sb.Append(Linear(r.Linear)).Append(' ');
+        if (r.Networks.Count > 0) sb.Append(TemperatureLanguage.ViewSentence(r.Networks[0].Experiment.Training.View)).Append(' ');
         foreach (var n in r.Networks) sb.Append(Network(n)).Append(' ');
         if (r.Networks.Count == 2) sb.Append(Compare(r, r.Networks[0], r.Networks[1]));
         return sb.ToString().TrimEnd();

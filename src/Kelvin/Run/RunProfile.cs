@@ -40,7 +40,7 @@ public sealed record RunProfile(
     /// <summary>The default run: 64-64 networks, 2 members, 15 epochs each phase; K = 64 linear ensembles.</summary>
     public static RunProfile Default { get; } = new(
         "default", new CalibrationOptions(), new LinearPanelSettings(Dimension: 5, Samples: 4000, Ensemble: 64, LateIterates: 32),
-        [64, 64], Epochs: 15, Members: 2, LearningRate: 0.05, Batch: 32, CheckpointEvery: 10, EvaluationSize: 1024,
+        [64, 64], Epochs: 15, Members: 4, LearningRate: 0.05, Batch: 32, CheckpointEvery: 10, EvaluationSize: 1024,
         Shift: "covariate", ShiftSize: null, Scan: new EfficiencyScan { Points = 49 });
 
     /// <summary>The quick run: the same sections with 32-32 networks, 1 member, 5 epochs; K = 32 linear

@@ -65,14 +65,22 @@ public static class TemperatureLanguage
     {
         EntropyView.Ensemble => $"the independently trained members disagree more, weight by weight, than {reference}",
         EntropyView.Thermal => $"each run's SGD cloud around the minimum it reached is wider than the spread of the weights {reference}",
-        _ => $"the weight values inside each model are spread wider than {reference} (the particle view: the solution's weight distribution against the reference's, not the training noise)",
+        _ => $"the weight values inside each model are spread wider than {reference}",
     };
 
     private static string Narrower(EntropyView view, string reference) => view switch
     {
         EntropyView.Ensemble => $"the independently trained members agree more closely, weight by weight, than {reference}",
         EntropyView.Thermal => $"each run's SGD cloud around the minimum it reached is narrower than the spread of the weights {reference}",
-        _ => $"the weight values inside each model drew in, narrower than {reference} (the particle view: the solution's weight distribution against the reference's, not the training noise)",
+        _ => $"the weight values inside each model drew in, narrower than {reference}",
+    };
+
+    /// <summary>One sentence on what a temperature's sign speaks of in <paramref name="view"/> (THEORY §2).</summary>
+    public static string ViewSentence(EntropyView view) => view switch
+    {
+        EntropyView.Ensemble => "In the ensemble view a temperature's sign says whether independently trained members ended up agreeing more (T > 0 when the loss fell) or less (T < 0) than they started: it speaks of the training noise and the landscape.",
+        EntropyView.Thermal => "In the thermal view a temperature's sign says whether each run's SGD cloud around its minimum is narrower (T > 0 when the loss fell) or wider (T < 0) than the initial spread: the measurable analogue of the SGD temperature.",
+        _ => "In the particle view a temperature's sign says whether the trained weights are spread wider than at initialization (T < 0 when the loss fell) or drew in (T > 0): it speaks of the solution's weight distribution against the initialization's, not of training noise.",
     };
 
     private static double Square(double? x) => x is double v ? v * v : 0;
