@@ -79,7 +79,7 @@ internal static class CompareCommand
             ? new LayerTemperatureJson(l.Name, l.Count, l.EntropyBefore, l.EntropyAfter, l.EntropyChange, lt.EnergyChange, lt.Temperature.Value, lt.Temperature.Regime.Name(), lt.Heated)
             : (object)new LayerJson(l.Name, l.Count, l.EntropyBefore, l.EntropyAfter, l.EntropyChange)).ToList();
         var path = r.Path is { } p ? new PathJson(p.EnergyBefore, p.EnergyAfter, p.RelativeResidual, p.Allocation.Pieces, p.EvaluationSamples) : null;
-        return new CompareJson(layers,
+        return new CompareJson(EntropyView.Particle.Name(), layers,
             new GlobalJson(r.EntropyChange, t?.Value, t?.Regime.Name(), r.Transition?.EnergyChange, Source(r.EnergySource), note ?? r.PathNote), path, notes, model);
     }
 
@@ -114,7 +114,7 @@ internal static class CompareCommand
                 : ["—", "—", "—", "—"]);
         table.AddRow([.. global]);
         console.Write(table);
-        console.WriteLine($"particle view, estimator {estimator}");
+        console.WriteLine($"particle view (the only view of two single checkpoints; T has no standard error: no members to resample), estimator {estimator}");
         if (r.Transition is { } tr)
             console.WriteLine($"E: {StdoutConsole.Number(tr.From.Energy)} → {StdoutConsole.Number(tr.To.Energy)} ({Source(r.EnergySource)}), ΔE = {StdoutConsole.Number(tr.EnergyChange)}, ΔS = {StdoutConsole.Number(r.EntropyChange)} nats, T = {tr.Temperature} ({tr.Temperature.Regime.Name()})");
         else
@@ -125,7 +125,9 @@ internal static class CompareCommand
         foreach (var n in notes) console.WriteLine(n);
     }
 
+    /// <summary>Checkpoints are single models: the particle view only, and no replicates for an SE.</summary>
     private sealed record CompareJson(
+        [property: JsonPropertyName("view")] string View,
         [property: JsonPropertyName("layers")] IReadOnlyList<object> Layers,
         [property: JsonPropertyName("global")] GlobalJson Global,
         [property: JsonPropertyName("path"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PathJson? Path,
@@ -149,7 +151,10 @@ internal static class CompareCommand
         [property: JsonPropertyName("dE")] double DE,
         [property: JsonPropertyName("T")] double? T,
         [property: JsonPropertyName("regime")] string Regime,
-        [property: JsonPropertyName("heated")] bool Heated);
+        [property: JsonPropertyName("heated")] bool Heated,
+        [property: JsonPropertyName("view")] string View = "particle",
+        [property: JsonPropertyName("temperature_se")] double? TemperatureSe = null,
+        [property: JsonPropertyName("se_method")] string SeMethod = "none");
 
     private sealed record GlobalJson(
         [property: JsonPropertyName("dS")] double? DS,
@@ -157,7 +162,10 @@ internal static class CompareCommand
         [property: JsonPropertyName("regime")] string? Regime,
         [property: JsonPropertyName("dE"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? DE,
         [property: JsonPropertyName("energies"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Energies,
-        [property: JsonPropertyName("note")] string? Note);
+        [property: JsonPropertyName("note")] string? Note,
+        [property: JsonPropertyName("view")] string View = "particle",
+        [property: JsonPropertyName("temperature_se")] double? TemperatureSe = null,
+        [property: JsonPropertyName("se_method")] string SeMethod = "none");
 
     /// <summary>The straight-path allocation behind the per-layer T_l.</summary>
     private sealed record PathJson(

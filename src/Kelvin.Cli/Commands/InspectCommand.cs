@@ -4,6 +4,8 @@ using Kelvin.Checkpoints;
 using Kelvin.Cli.Rendering;
 using Spectre.Console;
 
+using Kelvin.Thermodynamics;
+
 namespace Kelvin.Cli.Commands;
 
 /// <summary>`kelvin inspect FILE`: a checkpoint's tensors, their weight/bias classification and the
@@ -36,7 +38,7 @@ internal static class InspectCommand
                 return new TensorJson(t.Name, t.Shape, t.DType.SafetensorsName(), t.Count, c.IsWeight ? "weight" : "bias/norm", reason, e?.PerParameter, e?.Entropy);
             }).ToList();
             var skipped = checkpoint.Skipped;
-            var result = new InspectJson(Path.GetFileName(path), checkpoint.Format, estimator.Name, checkpoint.Metadata, tensors,
+            var result = new InspectJson(Path.GetFileName(path), checkpoint.Format, estimator.Name, EntropyView.Particle.Name(), checkpoint.Metadata, tensors,
                 [.. skipped.Select(s => new SkippedJson(s.Name, s.DType, s.Reason))], state.Total, notes);
             if (parse.GetValue(shared.Json)) JsonOutput.Write(result);
             else Render(result);
@@ -57,13 +59,14 @@ internal static class InspectCommand
         console.Write(table);
         foreach (var s in r.Skipped) console.WriteLine($"skipped {s.Name} ({s.DType}): {s.Reason}");
         foreach (var n in r.Notes) console.WriteLine(n);
-        console.WriteLine($"S = Σ_l S_l = {StdoutConsole.Number(r.S)} nats (particle view, estimator {r.Estimator}; — means a layer without spread, S = −∞)");
+        console.WriteLine($"S = Σ_l S_l = {StdoutConsole.Number(r.S)} nats (particle view, the only view of a single checkpoint; estimator {r.Estimator}; — means a layer without spread, S = −∞)");
     }
 
     private sealed record InspectJson(
         [property: JsonPropertyName("file")] string File,
         [property: JsonPropertyName("format")] string Format,
         [property: JsonPropertyName("estimator")] string Estimator,
+        [property: JsonPropertyName("view")] string View,
         [property: JsonPropertyName("metadata")] IReadOnlyDictionary<string, string> Metadata,
         [property: JsonPropertyName("tensors")] IReadOnlyList<TensorJson> Tensors,
         [property: JsonPropertyName("skipped")] IReadOnlyList<SkippedJson> Skipped,

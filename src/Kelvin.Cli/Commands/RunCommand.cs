@@ -17,21 +17,25 @@ internal static class RunCommand
     public static Command Create()
     {
         var outDir = new Option<string>("--out") { Description = "report folder (a previous report there is replaced when the run completes)", DefaultValueFactory = _ => "kelvin-report" };
-        var quick = new Option<bool>("--quick") { Description = "a smaller run (< 20 s): fewer epochs and ensemble members, same sections" };
+        var quick = new Option<bool>("--quick") { Description = "a smaller run (< 20 s): smaller networks, fewer epochs, same sections" };
         var seed = new Option<ulong>("--seed") { Description = "random seed of every draw", DefaultValueFactory = _ => 1 };
         var data = new Option<string>("--data") { Description = $"dataset: {string.Join("|", DatasetCatalog.Names)} or FILE.csv (see --target)", DefaultValueFactory = _ => "digits" };
         var target = new Option<string?>("--target") { Description = "the target column of a CSV file given to --data [default: target]" };
+        var view = new Option<string>("--view") { Description = "entropy view of the networks' temperatures: particle, ensemble (needs K ≥ 4 members) or thermal", DefaultValueFactory = _ => "particle" };
         var command = new Command("run", "Calibration, linear theory, relu and tanh networks with a data shift, heat engines: one report folder (report.md, report.html, report.json, PNGs).")
         {
-            outDir, quick, seed, data, target,
+            outDir, quick, seed, data, target, view,
         };
         command.SetAction(parse =>
         {
             // Everything that can fail fast does so before the long work: the data, then the folder.
+            var entropyView = EntropyViews.Parse(parse.GetValue(view)!);
+            if (entropyView is not (EntropyView.Particle or EntropyView.Ensemble or EntropyView.Thermal))
+                throw new KelvinException($"--view must be particle, ensemble or thermal (got '{parse.GetValue(view)}')");
             string dataName = parse.GetValue(data)!;
             var dataset = DatasetCatalog.Load(dataName, parse.GetValue(target));
             using var folder = RunReport.Open(parse.GetValue(outDir)!);
-            var request = new RunRequest(dataset, dataName, parse.GetValue(seed), RunProfile.Of(parse.GetValue(quick)));
+            var request = new RunRequest(dataset, dataName, parse.GetValue(seed), RunProfile.Of(parse.GetValue(quick)), entropyView);
             var clock = Stopwatch.StartNew();
             var result = RunProgressDisplay.Run(!Console.IsOutputRedirected, progress =>
             {
@@ -54,13 +58,13 @@ internal static class RunCommand
         if (Console.IsOutputRedirected) console.Profile.Width = 140;
         console.WriteLine(RunBadge.Line(r.Calibration));
         var table = new Table().Title(Markup.Escape($"kelvin run on {r.Request.DataName} (profile {r.Request.Profile.Name}, seed {r.Request.Seed})"));
-        foreach (var h in new[] { "", "test score D1 → D2 → refreshed", "T_I (training)", "T_II (refresh)", "layers heated in training", "engine (measured)" }) table.AddColumn(Markup.Escape(h));
+        foreach (var h in new[] { "", "test score D1 → D2 → refreshed", $"T_I ± SE (training, {r.Request.View.Name()} view)", $"T_II ± SE (refresh, {r.Request.View.Name()} view)", "layers heated in training", "engine (measured)" }) table.AddColumn(Markup.Escape(h));
         foreach (var n in r.Networks)
         {
             var x = n.Experiment;
             table.AddRow(Markup.Escape(n.Activation),
                 Markup.Escape($"{ReportFormat.Score(x.Score, n.Task)} → {ReportFormat.Score(x.ShiftedScore, n.Task)} → {ReportFormat.Score(x.RefreshedScore, n.Task)}"),
-                Markup.Escape(Temp(x.Training.Global.Temperature)), Markup.Escape(Temp(x.Refresh.Global.Temperature)),
+                Markup.Escape(Temp(x.Training.GlobalEstimate)), Markup.Escape(Temp(x.Refresh.GlobalEstimate)),
                 Markup.Escape($"{x.Training.Layers.Count(l => l.Heated)}/{x.Training.Layers.Count}"),
                 Markup.Escape($"Type {n.Engine.Type.Name()}, η = {ReportFormat.Number(n.Engine.Efficiency)}"));
         }
@@ -70,5 +74,5 @@ internal static class RunCommand
         console.WriteLine($"report: {target} ({elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
     }
 
-    private static string Temp(Temperature t) => ReportFormat.Temperature(t) + (t.Value is null ? "" : $" ({t.Regime.Name()})");
+    private static string Temp(TemperatureEstimate t) => ReportFormat.Temperature(t) + (t.Temperature.Value is null ? "" : $" ({t.Temperature.Regime.Name()})");
 }

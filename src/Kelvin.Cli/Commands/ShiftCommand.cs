@@ -5,6 +5,7 @@ using Kelvin.Cli.Rendering;
 using Kelvin.Data;
 using Kelvin.Reports.Json;
 using Kelvin.Data.Shifts;
+using Kelvin.Thermodynamics;
 using Kelvin.Trajectories;
 
 namespace Kelvin.Cli.Commands;
@@ -66,6 +67,8 @@ internal sealed record RefreshJson(
     [property: JsonPropertyName("size")] double? Size,
     [property: JsonPropertyName("score_shifted")] double ScoreShifted,
     [property: JsonPropertyName("score_refreshed")] double ScoreRefreshed,
+    [property: JsonPropertyName("view")] string View,
+    [property: JsonPropertyName("late_window")] LateWindowJson Window,
     [property: JsonPropertyName("global")] GlobalJson Global,
     [property: JsonPropertyName("layers")] List<LayerJson> Layers,
     [property: JsonPropertyName("allocation_residual")] double? AllocationResidual,
@@ -79,7 +82,7 @@ internal static class ShiftJson
     {
         var a = r.Refresh;
         double? x = shift.Kind == "new" ? null : size ?? DataShifts.DefaultSize(shift.Kind);
-        var refresh = new RefreshJson(shift.Kind, x, r.ShiftedScore, r.RefreshedScore, TransitionJson.Global(a), TransitionJson.Layers(a),
+        var refresh = new RefreshJson(shift.Kind, x, r.ShiftedScore, r.RefreshedScore, a.View.Name(), TransitionJson.Window(a), TransitionJson.Global(a), TransitionJson.Layers(a),
             a.AllocationResidual, a.Isothermality, TransitionJson.Curve(a));
         return TrainJson.Of(task, r.Score, r.Training) with { Refresh = refresh };
     }

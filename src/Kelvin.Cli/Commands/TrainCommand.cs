@@ -6,6 +6,7 @@ using Kelvin.Cli.Rendering;
 using Kelvin.Data;
 using Kelvin.Networks.Training;
 using Kelvin.Reports.Json;
+using Kelvin.Thermodynamics;
 using Kelvin.Trajectories;
 
 namespace Kelvin.Cli.Commands;
@@ -44,7 +45,7 @@ internal static class TrainCommand
             if (parse.GetValue(json)) JsonOutput.Write(TrainJson.Of(split.Train.Task, score, analysis));
             else
             {
-                Console.Out.WriteLine($"{request.Setup.Architecture} on {split.Train.Name}: {TestScore.Name(split.Train.Task)} {score.ToString("F4", CultureInfo.InvariantCulture)} on the test split ({split.Test.Count} samples), K = {request.Setup.Members}, {run.Steps[^1]} steps");
+                Console.Out.WriteLine($"{request.Setup.Architecture} on {split.Train.Name}: {TestScore.Name(split.Train.Task)} {score.ToString("F4", CultureInfo.InvariantCulture)} on the test split ({split.Test.Count} samples), K = {request.Setup.Members}, {run.Steps[^1]} steps, {analysis.View.Name()} view");
                 TransitionReport.WriteTable(analysis, "training transition (Type I)");
                 Console.Out.WriteLine($"checkpoints {run.CheckpointCount} (every {request.Setup.Options.HookInterval} steps), allocation: {run.Pieces} straight pieces, {run.Evaluations} gradient evaluations on {run.EvaluationSamples} samples");
             }
@@ -59,6 +60,8 @@ internal static class TrainCommand
 internal sealed record TrainJson(
     [property: JsonPropertyName("accuracy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Accuracy,
     [property: JsonPropertyName("r2"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? R2,
+    [property: JsonPropertyName("view")] string View,
+    [property: JsonPropertyName("late_window")] LateWindowJson Window,
     [property: JsonPropertyName("global")] GlobalJson Global,
     [property: JsonPropertyName("layers")] List<LayerJson> Layers,
     [property: JsonPropertyName("allocation_residual")] double? AllocationResidual,
@@ -68,5 +71,5 @@ internal sealed record TrainJson(
 {
     public static TrainJson Of(TaskKind task, double score, TransitionAnalysis a) => new(
         task == TaskKind.Classification ? score : null, task == TaskKind.Regression ? score : null,
-        TransitionJson.Global(a), TransitionJson.Layers(a), a.AllocationResidual, a.Isothermality, TransitionJson.Curve(a));
+        a.View.Name(), TransitionJson.Window(a), TransitionJson.Global(a), TransitionJson.Layers(a), a.AllocationResidual, a.Isothermality, TransitionJson.Curve(a));
 }

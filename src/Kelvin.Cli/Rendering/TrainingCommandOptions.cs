@@ -9,6 +9,7 @@ using Kelvin.Networks;
 using Kelvin.Networks.Activations;
 using Kelvin.Networks.Optimizers;
 using Kelvin.Networks.Training;
+using Kelvin.Thermodynamics;
 using Kelvin.Trajectories;
 
 namespace Kelvin.Cli.Rendering;
@@ -31,7 +32,8 @@ internal sealed class TrainingCommandOptions
     public Option<double> LearningRate { get; } = new("--lr") { Description = "learning rate η > 0", DefaultValueFactory = _ => 0.05 };
     public Option<int> Batch { get; } = new("--batch") { Description = "minibatch size B", DefaultValueFactory = _ => 32 };
     public Option<int> Epochs { get; } = new("--epochs") { Description = "passes over the training split", DefaultValueFactory = _ => 10 };
-    public Option<int> Ensemble { get; } = new("--ensemble") { Description = "ensemble members K (the ensemble entropy view needs K ≥ 32)", DefaultValueFactory = _ => 1 };
+    public Option<int> Ensemble { get; } = new("--ensemble", "--members") { Description = "ensemble members K: T ± SE by a jackknife across them (K = 1: a bootstrap of the one run); the ensemble view needs K ≥ 4", DefaultValueFactory = _ => TrainingSetup.DefaultMembers };
+    public Option<string> View { get; } = new("--view") { Description = "entropy view: particle (weights of each model), ensemble (across members), thermal (each run's late iterates)", DefaultValueFactory = _ => "particle" };
     public Option<int> Every { get; } = new("--every") { Description = "checkpoint (and allocation segment) every k optimizer steps", DefaultValueFactory = _ => 10 };
     public Option<int> Late { get; } = new("--late") { Description = "late iterates (last checkpoints) averaged into the trained state", DefaultValueFactory = _ => 5 };
     public Option<int> Window { get; } = new("--window") { Description = "checkpoints per window of the T(t) curve", DefaultValueFactory = _ => 1 };
@@ -45,7 +47,7 @@ internal sealed class TrainingCommandOptions
     /// has its own, as `kelvin engine` does; then pass its value to <see cref="Read"/>).</summary>
     public void AddTo(Command command, bool withActivation = true)
     {
-        foreach (Option o in new Option[] { Data, Target, Hidden, Activation, Init, Loss, Optimizer, LearningRate, Batch, Epochs, Ensemble, Every, Late, Window, Estimator, EvaluationSize, TestFraction, Seed, Progress })
+        foreach (Option o in new Option[] { Data, Target, Hidden, Activation, Init, Loss, Optimizer, LearningRate, Batch, Epochs, Ensemble, View, Every, Late, Window, Estimator, EvaluationSize, TestFraction, Seed, Progress })
             if (withActivation || o != Activation) command.Options.Add(o);
     }
 
@@ -77,7 +79,10 @@ internal sealed class TrainingCommandOptions
         var architecture = new MlpArchitecture(widths, hidden.Count == 0 ? [] : hiddenActivations);
         var options = new TrainingOptions { Energy = loss, Optimizer = optimizer, BatchSize = batch, Epochs = epochs, Seed = seed, HookInterval = every };
         var setup = new TrainingSetup(architecture, init, options, members, evalSize);
-        return new TrainingRequest(split, setup, new TransitionSettings(late, window, EntropyEstimators.Parse(parse.GetValue(Estimator)!)));
+        var view = EntropyViews.Parse(parse.GetValue(View)!);
+        if (view is not (EntropyView.Particle or EntropyView.Ensemble or EntropyView.Thermal))
+            throw new KelvinException($"--view must be particle, ensemble or thermal (got '{parse.GetValue(View)}')");
+        return new TrainingRequest(split, setup, new TransitionSettings(late, window, EntropyEstimators.Parse(parse.GetValue(Estimator)!), view, Seed: seed));
     }
 
     /// <summary>What a saved network of this request needs to be re-evaluated (loss, data, split seed,

@@ -7,6 +7,7 @@ using Kelvin.Networks;
 using Kelvin.Networks.Activations;
 using Kelvin.Networks.Optimizers;
 using Kelvin.Networks.Training;
+using Kelvin.Thermodynamics;
 using Kelvin.Trajectories;
 
 namespace Kelvin.Run;
@@ -33,8 +34,8 @@ public sealed record NetworkStudy(string Activation, string Architecture, string
                                   WeightSnapshot Weights, NetworkEngineReport Engine, TaskKind Task)
 {
     /// <summary>Trains, shifts and refreshes a network with hidden activation <paramref name="activation"/>
-    /// on <paramref name="split"/>. <paramref name="progress"/> gets the fraction done in [0, 1].</summary>
-    public static NetworkStudy Run(string activation, DataSplit split, RunProfile profile, ulong seed, Action<double>? progress = null)
+    /// on <paramref name="split"/>, its temperatures in <paramref name="view"/>. <paramref name="progress"/> gets the fraction done in [0, 1].</summary>
+    public static NetworkStudy Run(string activation, DataSplit split, RunProfile profile, ulong seed, Action<double>? progress = null, EntropyView view = EntropyView.Particle)
     {
         var data = split.Train;
         var act = ActivationCatalog.Parse(activation);
@@ -56,7 +57,7 @@ public sealed record NetworkStudy(string Activation, string Architecture, string
         int phase = 0;
         WeightSnapshot? weights = null;
         NetworkEngineReport? engine = null;
-        var experiment = RefreshExperiment.Run(setup, split, shift, TransitionSettings.Default,
+        var experiment = RefreshExperiment.Run(setup, split, shift, TransitionSettings.Default with { View = view, Seed = seed },
             (done, total) => progress?.Invoke((phase + (total > 0 ? (double)done / total : 1)) / 2),
             (members, run) =>
             {

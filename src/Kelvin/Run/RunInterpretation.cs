@@ -20,6 +20,7 @@ public static class RunInterpretation
             ? "The thermometer is calibrated: on Boltzmann states it reads the exact temperature within 3%. "
             : "Warning: the thermometer calibration missed its 3% tolerance, so read the temperatures below with care. ");
         sb.Append(Linear(r.Linear)).Append(' ');
+        if (r.Networks.Count > 0) sb.Append(TemperatureLanguage.ViewSentence(r.Networks[0].Experiment.Training.View)).Append(' ');
         foreach (var n in r.Networks) sb.Append(Network(n)).Append(' ');
         if (r.Networks.Count == 2) sb.Append(Compare(r, r.Networks[0], r.Networks[1]));
         return sb.ToString().TrimEnd();
@@ -38,35 +39,40 @@ public static class RunInterpretation
     private static string Network(NetworkStudy n)
     {
         var t = n.Experiment.Training;
+        var g = t.GlobalEstimate;
+        string view = t.View.Name();
         var sb = new StringBuilder();
-        sb.Append($"Training the {n.Activation} network lowered its energy by {ReportFormat.Number(-t.Global.EnergyChange)} loss units while its weight entropy ");
+        sb.Append($"Training the {n.Activation} network lowered its energy by {ReportFormat.Number(-t.Global.EnergyChange)} loss units while its weight entropy ({view} view) ");
         sb.Append(t.Global.EntropyChange is double ds ? (ds > 0 ? $"rose by {ReportFormat.Number(ds)} nats" : $"fell by {ReportFormat.Number(-ds)} nats") : "collapsed to a point");
-        sb.Append($": T_I = {ReportFormat.Temperature(t.Global.Temperature)} ({Meaning(t.Global.Temperature)}). ");
+        sb.Append($": T_I = {ReportFormat.Temperature(g)} ({TemperatureLanguage.Meaning(g, "at initialization")}). ");
         var heated = t.Layers.Where(l => l.Heated).Select(l => l.Name).ToList();
         var cooled = t.Layers.Where(l => !l.Heated).Select(l => l.Name).ToList();
-        sb.Append(heated.Count == 0 ? "Every layer cooled (lost entropy). "
-            : cooled.Count == 0 ? "Every layer heated (gained entropy). "
-            : $"{Join(heated)} heated while {Join(cooled)} cooled. ");
-        var hottest = t.Layers.Where(l => l.Temperature.Value is not null).MaxBy(l => Math.Abs(l.Temperature.Value!.Value));
+        sb.Append(heated.Count == 0 ? $"Every layer cooled (its {view}-view entropy fell). "
+            : cooled.Count == 0 ? $"Every layer heated (its {view}-view entropy rose). "
+            : $"{Join(heated)} heated while {Join(cooled)} cooled ({view}-view entropy rose or fell). ");
+        var unresolved = t.Layers.Where(l => l.Estimate is { } e && TemperatureLanguage.Unresolved(e)).Select(l => l.Name).ToList();
+        if (unresolved.Count > 0) sb.Append($"The sign of T_l is not resolved for {Join(unresolved)}. ");
         var most = t.Layers.MaxBy(l => Math.Abs(l.EnergyChange));
         if (most is not null) sb.Append($"{most.Name} released the most energy ({Share(most, t)} of ΔE)");
-        if (hottest is not null) sb.Append($" and {hottest.Name} ran at the largest |T_l| ({ReportFormat.Temperature(hottest.Temperature)}). ");
+        // The hottest layer by β = 1/T (never by |T|), among layers whose sign is resolved.
+        var ranked = t.Layers.Where(l => l.Temperature.Value is not null && l.Estimate is { } e && !TemperatureLanguage.Unresolved(e)).ToList();
+        var hottest = ranked.Count > 1 ? ranked.MinBy(l => 1 / l.Temperature.Value!.Value) : null;
+        if (hottest is not null) sb.Append($" and {hottest.Name} ran hottest (T_l = {ReportFormat.Temperature(hottest.Estimate!)}; ranked by 1/T, so a negative T_l outranks every positive one). ");
         else sb.Append(". ");
         var x = n.Experiment;
-        var rf = x.Refresh.Global;
+        var rf = x.Refresh.GlobalEstimate;
         var task = n.Task;
         sb.Append($"The shift took its test score from {ReportFormat.Score(x.Score, task)} to {ReportFormat.Score(x.ShiftedScore, task)} and the refresh brought it to {ReportFormat.Score(x.RefreshedScore, task)}, " +
-                  $"at T_II = {ReportFormat.Temperature(rf.Temperature)} ({Meaning(rf.Temperature)}), {Moved(t.Global.Temperature, rf.Temperature)}.");
+                  $"at T_II = {ReportFormat.Temperature(rf)} ({TemperatureLanguage.Meaning(rf, "in the state trained on D1")}); {TemperatureLanguage.Compare(g, "T_I", rf, "T_II")}.");
         return sb.ToString();
     }
 
     private static string Compare(RunResult r, NetworkStudy a, NetworkStudy b)
     {
         string engine = $"As heat engines the {a.Activation} network is {EngineText(r, a)} and the {b.Activation} network {EngineText(r, b)}.";
-        var ta = a.Experiment.Training.Global.Temperature.Value;
-        var tb = b.Experiment.Training.Global.Temperature.Value;
-        if (ta is double x && tb is double y)
-            engine += $" Of the two, the {(Math.Abs(x) > Math.Abs(y) ? a.Activation : b.Activation)} network trained at the larger |T_I| ({ReportFormat.Number(Math.Max(Math.Abs(x), Math.Abs(y)))} vs {ReportFormat.Number(Math.Min(Math.Abs(x), Math.Abs(y)))} loss units per nat).";
+        var ta = a.Experiment.Training.GlobalEstimate;
+        var tb = b.Experiment.Training.GlobalEstimate;
+        engine += $" Of the two trainings, {TemperatureLanguage.Compare(ta, $"the {a.Activation} network's T_I", tb, $"the {b.Activation} network's T_I")}.";
         return engine;
     }
 
@@ -88,23 +94,6 @@ public static class RunInterpretation
 
     private static string Share(LayerTemperature l, TransitionAnalysis t) =>
         t.Global.EnergyChange != 0 ? ReportFormat.Percent(l.EnergyChange / t.Global.EnergyChange) : "—";
-
-    private static string Meaning(Temperature t) => t.Regime switch
-    {
-        Regime.Normal => "positive: energy and entropy fell together, a condensation",
-        Regime.Negative => "negative: the loss fell while the weights spread out",
-        Regime.Isentropic => "isentropic: pure work, no entropy change",
-        Regime.PointState => "a point state",
-        _ => "no transition",
-    };
-
-    private static string Moved(Temperature training, Temperature refresh)
-    {
-        if (training.Value is not double t1 || refresh.Value is not double t2) return "not comparable with T_I as one of them is degenerate";
-        if (Math.Sign(t1) != Math.Sign(t2)) return $"the opposite sign of T_I = {ReportFormat.Number(t1)}";
-        double ratio = Math.Abs(t2 / t1);
-        return ratio > 1 ? $"{ReportFormat.Number(ratio)}× hotter in magnitude than the training" : $"{ReportFormat.Number(1 / ratio)}× colder in magnitude than the training";
-    }
 
     private static string Join(IReadOnlyList<string> names) =>
         names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];

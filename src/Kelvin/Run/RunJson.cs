@@ -23,7 +23,7 @@ public static class RunJson
     public static ReportJson Of(RunResult r)
     {
         var p = r.Request.Profile;
-        var settings = new SettingsJson(p.Name, r.Request.DataName, r.Request.Data.Count, r.TestSamples, p.Hidden, p.Epochs, p.Members,
+        var settings = new SettingsJson(p.Name, r.Request.DataName, r.Request.Data.Count, r.TestSamples, p.Hidden, p.Epochs, p.Members, r.Request.View.Name(),
             p.LearningRate, p.Batch, p.CheckpointEvery, p.EvaluationSize, p.Shift, p.ShiftSize,
             new LinearSettingsJson(p.Linear.Dimension, p.Linear.Samples, p.Linear.Ensemble, p.Linear.LateIterates, p.Linear.Sigma, p.Linear.Noise, p.Linear.LearningRate, p.Linear.Batch),
             new CalibrationSettingsJson(p.Calibration.Dimension, p.Calibration.T1, p.Calibration.T2, p.Calibration.Chains, p.Calibration.SamplesPerChain));
@@ -34,7 +34,7 @@ public static class RunJson
             var s = l.Comparison.Simulated;
             return new LinearCellJson(l.Loss, l.Init, a.InitialEnergy.Value, s.Initial.Energy.Value, a.InitialEntropy, s.Initial.Entropy.Value,
                 a.Trained.Energy, s.Trained.Energy.Value, a.Trained.Entropy, s.Trained.Entropy.Value,
-                Temp(a.Temperature), Temp(s.Transition.Temperature), s.TemperatureStdErr, l.Comparison.TemperatureRelativeDifference, l.Comparison.MaxZ);
+                Temp(a.Temperature, 0, "analytic"), Temp(s.Transition.Temperature, s.TemperatureStdErr, UncertaintyMethod.Members.Name()), s.TemperatureStdErr, l.Comparison.TemperatureRelativeDifference, l.Comparison.MaxZ);
         }).ToList();
         var networks = r.Networks.Select(n => new NetworkJson(n.Activation, n.Architecture, n.Init, n.Loss,
             n.Experiment.Score, n.Experiment.ShiftedScore, n.Experiment.RefreshedScore,
@@ -44,10 +44,13 @@ public static class RunJson
         return new ReportJson(r.Version, r.Request.Seed, settings, calibration, linear, networks, engines, RunInterpretation.Of(r));
     }
 
-    private static TemperatureJson Temp(Temperature t) => new(t.Value, t.Regime.Name());
+    /// <summary>A linear cell's T: the ensemble view (Gaussian trained state of K runs); an analytic T is
+    /// exact (SE 0), a simulated one carries the SE across the K runs.</summary>
+    private static TemperatureJson Temp(Temperature t, double? se, string method) =>
+        new(t.Value, t.Regime.Name(), EntropyView.Ensemble.Name(), t.Value is null ? null : se, method);
 
     private static PhaseJson Transition(TransitionAnalysis a) =>
-        new(TransitionJson.Global(a), TransitionJson.Layers(a), a.AllocationResidual, a.Isothermality, TransitionJson.Curve(a));
+        new(a.View.Name(), TransitionJson.Window(a), TransitionJson.Global(a), TransitionJson.Layers(a), a.AllocationResidual, a.Isothermality, TransitionJson.Curve(a));
 }
 
 #pragma warning disable CS1591 // the DTOs below are documented by their JSON names and by RunJson
@@ -69,6 +72,7 @@ public sealed record SettingsJson(
     [property: JsonPropertyName("hidden")] IReadOnlyList<int> Hidden,
     [property: JsonPropertyName("epochs")] int Epochs,
     [property: JsonPropertyName("ensemble")] int Ensemble,
+    [property: JsonPropertyName("view")] string View,
     [property: JsonPropertyName("lr")] double LearningRate,
     [property: JsonPropertyName("batch")] int Batch,
     [property: JsonPropertyName("checkpoint_every")] int CheckpointEvery,
@@ -97,7 +101,10 @@ public sealed record CalibrationSettingsJson(
 
 public sealed record TemperatureJson(
     [property: JsonPropertyName("T")] double? T,
-    [property: JsonPropertyName("regime")] string Regime);
+    [property: JsonPropertyName("regime")] string Regime,
+    [property: JsonPropertyName("view")] string View,
+    [property: JsonPropertyName("temperature_se")] double? TemperatureSe,
+    [property: JsonPropertyName("se_method")] string SeMethod);
 
 public sealed record LinearCellJson(
     [property: JsonPropertyName("loss")] string Loss,
@@ -134,8 +141,10 @@ public sealed record WeightsJson(
     [property: JsonPropertyName("init_weights")] int InitWeights,
     [property: JsonPropertyName("trained_weights")] int TrainedWeights);
 
-/// <summary>A recorded phase: global row, layers, allocation residual, isothermality, T(t).</summary>
+/// <summary>A recorded phase: its entropy view and late window, global row, layers, allocation residual, isothermality, T(t).</summary>
 public sealed record PhaseJson(
+    [property: JsonPropertyName("view")] string View,
+    [property: JsonPropertyName("late_window")] LateWindowJson Window,
     [property: JsonPropertyName("global")] GlobalJson Global,
     [property: JsonPropertyName("layers")] IReadOnlyList<LayerJson> Layers,
     [property: JsonPropertyName("allocation_residual")] double? AllocationResidual,

@@ -3,6 +3,7 @@ using Kelvin.Calibration;
 using Kelvin.Data;
 using Kelvin.Engines;
 using Kelvin.Networks.Activations;
+using Kelvin.Thermodynamics;
 
 namespace Kelvin.Run;
 
@@ -12,7 +13,8 @@ namespace Kelvin.Run;
 /// <param name="DataName">how the user named it (a bundled name or a CSV path).</param>
 /// <param name="Seed">the seed of every random draw of the run.</param>
 /// <param name="Profile">how much work each section does.</param>
-public sealed record RunRequest(Dataset Data, string DataName, ulong Seed, RunProfile Profile);
+/// <param name="View">the entropy view of the networks' temperatures (particle, ensemble or thermal).</param>
+public sealed record RunRequest(Dataset Data, string DataName, ulong Seed, RunProfile Profile, EntropyView View = EntropyView.Particle);
 
 /// <summary>Everything `kelvin run` measured, section by section, in report order.</summary>
 /// <param name="Request">what was asked.</param>
@@ -82,7 +84,7 @@ public static class RunPipeline
         foreach (var (activation, stage) in Activations.Zip([RunStage.ReluNetwork, RunStage.TanhNetwork]))
         {
             Report(stage, 0);
-            networks.Add(NetworkStudy.Run(activation, split, p, request.Seed, f => Report(stage, f)));
+            networks.Add(NetworkStudy.Run(activation, split, p, request.Seed, f => Report(stage, f), request.View));
             Report(stage, 1);
         }
 

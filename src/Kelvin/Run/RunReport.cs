@@ -83,28 +83,28 @@ public static class RunReport
             .Table(lin)
             .Figure(RunFigures.LinearAgreement, "Analytic vs simulated T_I for the nine (loss, init) cells (±1 SE).");
 
-        var summary = new ReportTable("network", "architecture", "init", "loss", "test score", "T_I", "regime", "isothermality (CV of T(t))", "allocation residual");
+        var summary = new ReportTable("network", "architecture", "init", "loss", "test score", "T_I ± SE", "regime", "isothermality (CV of T(t))", "allocation residual");
         foreach (var n in r.Networks)
         {
             var t = n.Experiment.Training;
-            summary.Row(n.Activation, n.Architecture, n.Init, n.Loss, Number(n.Experiment.Score), Temperature(t.Global.Temperature),
+            summary.Row(n.Activation, n.Architecture, n.Init, n.Loss, Number(n.Experiment.Score), Temperature(t.GlobalEstimate),
                         t.Global.Temperature.Regime.Name(), Number(t.Isothermality), Number(t.AllocationResidual));
         }
         var net = doc.Section(NetworksHeading)
             .Paragraph($"Two MLPs of the same width and depth ({string.Join("-", p.Hidden)} hidden), SGD η = {Number(p.LearningRate)}, B = {p.Batch}, " +
-                       $"{p.Epochs} epochs, K = {p.Members} member(s), a checkpoint every {p.CheckpointEvery} steps; entropies in the particle view, " +
-                       "layer energies by loss change allocation. A layer heated when its entropy rose.")
+                       $"{p.Epochs} epochs, K = {p.Members} member(s), a checkpoint every {p.CheckpointEvery} steps; layer energies by loss change allocation. " +
+                       ViewText(r) + " A layer heated when its entropy rose.")
             .Table(summary);
         foreach (var n in r.Networks) net.Table(LayerTable(n.Activation, n.Experiment.Training));
         net.Figure(RunFigures.TemperatureCurve, "Global temperature T(t) during training (solid) and the refresh after the shift (dashed).")
            .Figure(RunFigures.LayerTemperatures, "Local temperature T_l of every layer: training (Type I) and refresh (Type II).")
            .Figure(RunFigures.EntropyHistograms, "A hidden layer's weights at initialization and after training: the distributions whose entropy change is ΔS_l.");
 
-        var shift = new ReportTable("network", "shift", "score on D1", "score on D2", "score refreshed", "T_II", "regime", "isothermality (CV of T(t))");
+        var shift = new ReportTable("network", "shift", "score on D1", "score on D2", "score refreshed", "T_II ± SE", "regime", "isothermality (CV of T(t))");
         foreach (var n in r.Networks)
         {
             var x = n.Experiment;
-            shift.Row(n.Activation, p.Shift, Number(x.Score), Number(x.ShiftedScore), Number(x.RefreshedScore), Temperature(x.Refresh.Global.Temperature),
+            shift.Row(n.Activation, p.Shift, Number(x.Score), Number(x.ShiftedScore), Number(x.RefreshedScore), Temperature(x.Refresh.GlobalEstimate),
                       x.Refresh.Global.Temperature.Regime.Name(), Number(x.Refresh.Isothermality));
         }
         var sh = doc.Section(ShiftHeading)
@@ -128,6 +128,27 @@ public static class RunReport
         return doc;
     }
 
+    /// <summary>The entropy view, where the SE comes from and the late window, in words.</summary>
+    private static string ViewText(RunResult r)
+    {
+        var a = r.Networks[0].Experiment.Training;
+        var e = a.GlobalEstimate;
+        string view = a.View switch
+        {
+            EntropyView.Ensemble => "Entropies in the ensemble view: S = Σ_j ½ ln(2πe·v_j), v_j the variance of weight j across the K members (their disagreement).",
+            EntropyView.Thermal => $"Entropies in the thermal view: the trained state's S = Σ_j ½ ln(2πe·v_j), v_j the variance of weight j over each run's {a.Window.Iterates} late iterates " +
+                                   $"(steps {a.Window.FromStep}–{a.Window.ToStep}, thinning {a.Window.Thinning}; the width of its SGD cloud), against the initial weights' particle entropy; T(t) in the particle view.",
+            _ => "Entropies in the particle view: S_l = n_l·h(the layer's weight values inside each model), averaged over members; its sign says whether training spread the weights wider than their initialization (T < 0 when the loss fell) or drew them in (T > 0).",
+        };
+        string se = e.Method switch
+        {
+            UncertaintyMethod.Members => $" Standard errors: delete-one jackknife across the K = {e.Replicates} members.",
+            UncertaintyMethod.Bootstrap => $" Standard errors: a bootstrap of the single run ({e.Replicates} replicates resampling each layer's weights; energies on the fixed evaluation set are exact), so they cover the entropy estimate, not seed-to-seed variation.",
+            _ => "",
+        };
+        return view + se + " \"sign not resolved\" marks a T whose ΔE or ΔS has a 95% interval containing 0.";
+    }
+
     /// <summary>The measured engines: a row per hidden layer of each network, then the network's row.</summary>
     private static ReportTable MeasuredTable(RunResult r)
     {
@@ -144,12 +165,12 @@ public static class RunReport
     /// <summary>The per-layer table of a transition: a global row, then one row per layer.</summary>
     private static ReportTable LayerTable(string network, TransitionAnalysis a)
     {
-        var table = new ReportTable("network", "part", "ΔE (loss)", "ΔS (nats)", "T (loss/nat)", "regime", "heated");
+        var table = new ReportTable("network", "part", "ΔE (loss)", "ΔS (nats)", "T ± SE (loss/nat)", "regime", "heated");
         var g = a.Global;
-        table.Row(network, "global", Number(g.EnergyChange), Number(g.EntropyChange), Temperature(g.Temperature), g.Temperature.Regime.Name(),
+        table.Row(network, "global", Number(g.EnergyChange), Number(g.EntropyChange), Temperature(a.GlobalEstimate), g.Temperature.Regime.Name(),
                   g.EntropyChange is double ds ? (ds > 0 ? "yes" : "no") : "—");
         foreach (var l in a.Layers)
-            table.Row(network, l.Name, Number(l.EnergyChange), Number(l.EntropyChange), Temperature(l.Temperature), l.Temperature.Regime.Name(), l.Heated ? "yes" : "no");
+            table.Row(network, l.Name, Number(l.EnergyChange), Number(l.EntropyChange), l.Estimate is { } e ? Temperature(e) : Temperature(l.Temperature), l.Temperature.Regime.Name(), l.Heated ? "yes" : "no");
         return table;
     }
 }

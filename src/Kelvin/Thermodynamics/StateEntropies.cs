@@ -91,30 +91,51 @@ public static class StateEntropies
     /// <exception cref="KelvinException">for fewer than <see cref="EntropyViews.MinimumThermalIterates"/> iterates.</exception>
     public static LayerEntropy Thermal(LayerSamples iterates)
     {
-        int m = iterates.SampleCount, n = iterates.ParameterCount;
-        if (m < EntropyViews.MinimumThermalIterates)
-            throw new KelvinException($"the thermal view needs at least {EntropyViews.MinimumThermalIterates} late iterates of a run; layer '{iterates.Name}' has {m}");
+        if (iterates.SampleCount < EntropyViews.MinimumThermalIterates)
+            throw new KelvinException($"the thermal view needs at least {EntropyViews.MinimumThermalIterates} late iterates of a run; layer '{iterates.Name}' has {iterates.SampleCount}");
+        return DiagonalGaussian(iterates);
+    }
+
+    /// <summary>S_l = Σ_j ½ ln(2πe·v_j), v_j the sample variance (divisor N − 1) of parameter j over the
+    /// layer's N ≥ 2 samples: the thermal view over one run's iterates, and the ensemble view of a
+    /// network over its K members (per-parameter variance across members). Null when some v_j = 0.</summary>
+    public static LayerEntropy DiagonalGaussian(LayerSamples samples)
+    {
+        var terms = DiagonalGaussianTerms(samples);
+        if (terms is null) return new(samples.Name, samples.ParameterCount, samples.SampleCount, null, 1);
+        double total = 0;
+        foreach (double t in terms) total += t;
+        return new(samples.Name, samples.ParameterCount, samples.SampleCount, total, 0);
+    }
+
+    /// <summary>The per-parameter terms ½ ln(2πe·v_j) of <see cref="DiagonalGaussian"/> (their sum is
+    /// S_l; a bootstrap resamples them), or null when some v_j = 0.</summary>
+    /// <exception cref="KelvinException">for fewer than 2 samples.</exception>
+    public static double[]? DiagonalGaussianTerms(LayerSamples samples)
+    {
+        int m = samples.SampleCount, n = samples.ParameterCount;
+        if (m < 2) throw new KelvinException($"a per-parameter variance needs at least 2 samples; layer '{samples.Name}' has {m}");
         var mean = new double[n];
         for (int s = 0; s < m; s++)
         {
-            var w = iterates.Sample(s);
+            var w = samples.Sample(s);
             for (int j = 0; j < n; j++) mean[j] += w[j];
         }
         for (int j = 0; j < n; j++) mean[j] /= m;
         var ss = new double[n];
         for (int s = 0; s < m; s++)
         {
-            var w = iterates.Sample(s);
+            var w = samples.Sample(s);
             for (int j = 0; j < n; j++) { double d = w[j] - mean[j]; ss[j] += d * d; }
         }
-        double total = 0;
+        var terms = new double[n];
         for (int j = 0; j < n; j++)
         {
             double v = ss[j] / (m - 1);
-            if (!(v > 0)) return new(iterates.Name, n, m, null, 1);
-            total += 0.5 * Math.Log(2 * Math.PI * Math.E * v);
+            if (!(v > 0)) return null;
+            terms[j] = 0.5 * Math.Log(2 * Math.PI * Math.E * v);
         }
-        return new(iterates.Name, n, m, total, 0);
+        return terms;
     }
 
     private static bool IsConstant(ReadOnlySpan<double> values)

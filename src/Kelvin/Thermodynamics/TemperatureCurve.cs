@@ -57,18 +57,19 @@ public sealed class TemperatureCurve
     /// (sample standard deviation). 0 for a perfectly isothermal transition; null when fewer than two
     /// points are finite or their mean is 0.
     /// </summary>
-    public double? CoefficientOfVariation
+    public double? CoefficientOfVariation => CoefficientOfVariationOf(Points.Select(p => p.Temperature));
+
+    /// <summary>sd(T)/|mean(T)| of the finite <paramref name="temperatures"/> (sample standard
+    /// deviation); null when fewer than two are finite or their mean is 0.</summary>
+    public static double? CoefficientOfVariationOf(IEnumerable<Temperature> temperatures)
     {
-        get
-        {
-            var finite = Points.Where(p => p.Temperature.Value.HasValue).Select(p => p.Temperature.Value!.Value).ToList();
-            if (finite.Count < 2) return null;
-            double mean = finite.Average();
-            if (mean == 0) return null;
-            double ss = 0;
-            foreach (double t in finite) ss += (t - mean) * (t - mean);
-            return Math.Sqrt(ss / (finite.Count - 1)) / Math.Abs(mean);
-        }
+        var finite = temperatures.Where(t => t.Value.HasValue).Select(t => t.Value!.Value).ToList();
+        if (finite.Count < 2) return null;
+        double mean = finite.Average();
+        if (mean == 0) return null;
+        double ss = 0;
+        foreach (double t in finite) ss += (t - mean) * (t - mean);
+        return Math.Sqrt(ss / (finite.Count - 1)) / Math.Abs(mean);
     }
 
     /// <summary>The number of points with a finite temperature.</summary>

@@ -30,11 +30,14 @@ public sealed record TemperatureEstimate(
         new(Transition.FromChanges(energyChange, entropyChange, energyTolerance, entropyTolerance), null,
             new Estimate(energyChange, 0), new Estimate(entropyChange, 0), UncertaintyMethod.None, 1, view, false);
 
+    /// <summary>A point state on either side (S = −∞): T → 0, regime point-state, no standard error;
+    /// ΔS is undefined and stored as (0, 0) — read <see cref="Temperature"/>'s regime, not ΔS.</summary>
+    public static TemperatureEstimate Point(double energyChange, EntropyView view) =>
+        new(Temperature.Degenerate(Regime.PointState), null, new Estimate(energyChange, 0), new Estimate(0, 0), UncertaintyMethod.None, 1, view, false);
+
     /// <summary>
     /// T across K ≥ 2 independent members with changes ΔE_k, ΔS_k: T = ΔĒ/ΔS̄ (ratio of means), and
-    /// SE by the delete-one jackknife, SE² = (K−1)/K · Σ_k (T₋ₖ − T̄₋)², T₋ₖ = ΔĒ₋ₖ/ΔS̄₋ₖ. The sign is
-    /// resolved when |ΔĒ| &gt; t·SE(ΔE) and |ΔS̄| &gt; t·SE(ΔS), t the 97.5% quantile of Student's t with K−1
-    /// degrees of freedom.
+    /// SE by the delete-one jackknife (<see cref="FromLeaveOneOut"/> with the leave-one-out means).
     /// </summary>
     /// <exception cref="KelvinException">for fewer than 2 members, unequal lengths or non-finite changes.</exception>
     public static TemperatureEstimate FromMembers(ReadOnlySpan<double> energyChanges, ReadOnlySpan<double> entropyChanges,
@@ -45,20 +48,48 @@ public sealed record TemperatureEstimate(
         if (k < 2) throw new KelvinException($"a standard error across members needs at least 2 members (got {k})");
         CheckFinite(energyChanges, "ΔE");
         CheckFinite(entropyChanges, "ΔS");
-        var dE = Estimate.MeanOf(energyChanges);
-        var dS = Estimate.MeanOf(entropyChanges);
-        var t = Transition.FromChanges(dE.Value, dS.Value, energyTolerance, entropyTolerance);
+        double sumE = Sum(energyChanges), sumS = Sum(entropyChanges);
+        var looE = new double[k];
+        var looS = new double[k];
+        for (int i = 0; i < k; i++)
+        {
+            looE[i] = (sumE - energyChanges[i]) / (k - 1);
+            looS[i] = (sumS - entropyChanges[i]) / (k - 1);
+        }
+        return FromLeaveOneOut(sumE / k, sumS / k, looE, looS, view, energyTolerance, entropyTolerance);
+    }
+
+    /// <summary>
+    /// T = ΔE/ΔS of K members taken together (e.g. the ensemble view's ΔS, a property of the whole
+    /// ensemble), with the changes ΔE₋ₖ, ΔS₋ₖ recomputed without member k. SE by the delete-one
+    /// jackknife, SE² = (K−1)/K · Σ_k (T₋ₖ − T̄₋)², T₋ₖ = ΔE₋ₖ/ΔS₋ₖ (null when some ΔS₋ₖ is 0); SE(ΔE),
+    /// SE(ΔS) likewise. The sign is resolved when |ΔE| &gt; t·SE(ΔE) and |ΔS| &gt; t·SE(ΔS), t the 97.5%
+    /// quantile of Student's t with K−1 degrees of freedom. For per-member changes the leave-one-out
+    /// means give SE(ΔĒ) = sd/√K exactly.
+    /// </summary>
+    /// <exception cref="KelvinException">for fewer than 2 members, unequal lengths or non-finite changes.</exception>
+    public static TemperatureEstimate FromLeaveOneOut(double energyChange, double entropyChange,
+        ReadOnlySpan<double> leaveOneOutEnergyChanges, ReadOnlySpan<double> leaveOneOutEntropyChanges,
+        EntropyView view, double energyTolerance = 0, double entropyTolerance = 0)
+    {
+        int k = leaveOneOutEnergyChanges.Length;
+        if (k != leaveOneOutEntropyChanges.Length) throw new KelvinException($"members: {k} energy changes but {leaveOneOutEntropyChanges.Length} entropy changes");
+        if (k < 2) throw new KelvinException($"a standard error across members needs at least 2 members (got {k})");
+        CheckFinite([energyChange, entropyChange], "ΔE, ΔS");
+        CheckFinite(leaveOneOutEnergyChanges, "ΔE₋ₖ");
+        CheckFinite(leaveOneOutEntropyChanges, "ΔS₋ₖ");
+        var dE = Estimate.Jackknife(energyChange, leaveOneOutEnergyChanges);
+        var dS = Estimate.Jackknife(entropyChange, leaveOneOutEntropyChanges);
+        var t = Transition.FromChanges(energyChange, entropyChange, energyTolerance, entropyTolerance);
         double? se = null;
         if (t.IsFinite)
         {
-            double sumE = Sum(energyChanges), sumS = Sum(entropyChanges);
             var loo = new double[k];
             bool bounded = true;
             for (int i = 0; i < k && bounded; i++)
             {
-                double s = (sumS - entropyChanges[i]) / (k - 1);
-                bounded = s != 0;
-                loo[i] = (sumE - energyChanges[i]) / (k - 1) / s;
+                bounded = leaveOneOutEntropyChanges[i] != 0;
+                loo[i] = leaveOneOutEnergyChanges[i] / leaveOneOutEntropyChanges[i];
             }
             if (bounded && loo.All(double.IsFinite)) se = Estimate.Jackknife(t.Value!.Value, loo).StdErr;
         }

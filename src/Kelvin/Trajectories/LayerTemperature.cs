@@ -13,6 +13,10 @@ public sealed record LayerTemperature(string Name, double EnergyChange, double? 
     /// <summary>ΔS_l in nats (null when either state of the layer is a point).</summary>
     public double? EntropyChange => EntropyFrom is double a && EntropyTo is double b ? b - a : null;
 
+    /// <summary>T_l with its standard error and view, when the transition was read from replicates
+    /// (<see cref="TransitionAnalysis"/>); null for a single pair of states (e.g. two checkpoints).</summary>
+    public TemperatureEstimate? Estimate { get; init; }
+
     /// <summary>The layer's entropy rose: it heated (ΔS_l &gt; 0).</summary>
     public bool Heated => EntropyChange > 0;
 
@@ -33,4 +37,8 @@ public sealed record LayerTemperature(string Name, double EnergyChange, double? 
 /// <summary>One point of the T(t) curve: checkpoint step, E and S of the state there, and the
 /// temperature of the transition from the checkpoint <see cref="TransitionSettings.CurveWindow"/>
 /// earlier (null for the first ones; its regime says why it may be null later).</summary>
-public sealed record CurvePoint(long Step, double Energy, double? Entropy, Temperature? Temperature);
+public sealed record CurvePoint(long Step, double Energy, double? Entropy, Temperature? Temperature)
+{
+    /// <summary>The window's T ± SE in the curve's view (null for the first ones).</summary>
+    public TemperatureEstimate? Estimate { get; init; }
+}

@@ -53,6 +53,12 @@ public sealed class RecordedTraining
         return s / _members.Count;
     }
 
+    /// <summary>Member k's cumulative allocation to layer l at checkpoint i (sign of ΔE).</summary>
+    public double MemberAllocation(int member, int i, int layer) => _members[member].Checkpoints[i].CumulativeAllocation[layer];
+
+    /// <summary>Member k's weights of layer l at checkpoint i (float32, not copied: do not modify).</summary>
+    public float[] MemberWeights(int member, int i, int layer) => _members[member].Checkpoints[i].LayerWeights[layer];
+
     /// <summary>The weights of every layer at checkpoint i, one sample per member.</summary>
     public IReadOnlyList<LayerSamples> Weights(int i)
     {

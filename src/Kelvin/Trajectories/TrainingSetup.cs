@@ -14,11 +14,14 @@ public sealed record TrainingSetup(
     MlpArchitecture Architecture,
     IReadOnlyList<InitializationScheme> Initialization,
     TrainingOptions Options,
-    int Members = 1,
+    int Members = TrainingSetup.DefaultMembers,
     int EvaluationSize = TrainingSetup.DefaultEvaluationSize,
     AllocationTolerance? Tolerance = null,
     AllocationRule Rule = AllocationRule.Trapezoid)
 {
+    /// <summary>K = 4 members by default: the fewest that give a standard error across members (THEORY §2).</summary>
+    public const int DefaultMembers = 4;
+
     /// <summary>The evaluation set is the training split, or a seeded subset of this many samples.</summary>
     public const int DefaultEvaluationSize = 4096;
 

@@ -4,105 +4,75 @@ using Kelvin.Thermodynamics;
 namespace Kelvin.Trajectories;
 
 /// <summary>
-/// A recorded phase read as a phase transition (docs/theory.md §3–4, §6): from the state at the first
-/// checkpoint to the late-iterate state at the end, globally (T = ΔE/ΔS, S = Σ_l S_l in the particle
-/// view; also in the ensemble view when K ≥ 32) and per layer (T_l = ΔE_l/ΔS_l with the allocated
-/// ΔE_l), the T(t) curve and its isothermality. Every temperature comes from <see cref="Transition"/>.
+/// A recorded phase read as a phase transition (docs/theory.md §2–4, §6): from the state at the first
+/// checkpoint to the late-iterate state at the end, globally (T = ΔE/ΔS, S = Σ_l S_l) and per layer
+/// (T_l = ΔE_l/ΔS_l with the allocated ΔE_l), the T(t) curve and its isothermality, all in one entropy
+/// view (<see cref="View"/>; the curve in <see cref="CurveView"/>), every temperature with its standard
+/// error (<see cref="PhaseReplicates"/>: jackknife across K ≥ 2 members, or a bootstrap of one run).
 /// The training transition (Type I) is the phase that starts at initialization; the refresh transition
 /// (Type II) the phase that starts from a state trained on D1, recorded on D2.
 /// </summary>
+/// <param name="Global">the global transition between the full states (members' means); its temperature is <paramref name="GlobalEstimate"/>'s.</param>
+/// <param name="GlobalEstimate">T ± SE of the global transition.</param>
+/// <param name="Layers">T_l per layer, each with its <see cref="LayerTemperature.Estimate"/>.</param>
+/// <param name="AllocationResidual">|ΔE − Σ_l ΔE_l| / |ΔE| of the allocation.</param>
+/// <param name="Curve">E, S and T(t) ± SE at every checkpoint.</param>
+/// <param name="Isothermality">the coefficient of variation of the finite T(t).</param>
+/// <param name="View">the entropy view of the global and layer temperatures.</param>
+/// <param name="CurveView">the view of the T(t) curves: <paramref name="View"/>, or particle in the thermal view (one checkpoint has no SGD cloud).</param>
+/// <param name="Window">the late iterates of the trained state (the thermal view's window).</param>
+/// <param name="LayerCurves">T_l(t) ± SE per layer, null for the first window.</param>
 public sealed record TransitionAnalysis(
     Transition Global,
+    TemperatureEstimate GlobalEstimate,
     IReadOnlyList<LayerTemperature> Layers,
     double? AllocationResidual,
     IReadOnlyList<CurvePoint> Curve,
     double? Isothermality,
-    Transition? EnsembleGlobal,
-    int LateIterates,
-    IReadOnlyList<IReadOnlyList<Temperature?>> LayerCurves)
+    EntropyView View,
+    EntropyView CurveView,
+    LateWindow Window,
+    IReadOnlyList<IReadOnlyList<TemperatureEstimate?>> LayerCurves)
 {
+    /// <summary>M, the late iterates averaged into (or, in the thermal view, spread into) the trained state.</summary>
+    public int LateIterates => Window.Iterates;
+
     /// <summary>Reads <paramref name="run"/> as a transition.</summary>
+    /// <exception cref="KelvinException">when the view needs more members or late iterates than the run has.</exception>
     public static TransitionAnalysis Of(RecordedTraining run, TransitionSettings? settings = null)
     {
         settings ??= TransitionSettings.Default;
         settings.Validate();
-        var estimator = settings.EntropyEstimator;
-        int n = run.CheckpointCount;
-        // One unit of work per checkpoint (its layers serially): all cores stay busy on short runs of
-        // small layers; each result lands in its own slot, so the numbers do not depend on the threads.
-        var entropies = LayerEntropies.Map(n, i => StateEntropies.Of(run.Weights(i), EntropyView.Particle, estimator, maxDegreeOfParallelism: 1));
+        var replicates = PhaseReplicates.Of(run, settings);
+        var full = replicates.Full;
+        int n = replicates.Trained;
 
-        int late = Math.Max(1, Math.Min(settings.LateIterates, n - 1));
-        int[] lateIndices = Enumerable.Range(n - late, late).ToArray();
-        var tolerance = TransitionTolerance.Default;
-
-        double energyFrom = run.Energy(0);
-        double energyTo = lateIndices.Average(run.Energy);
-        double? entropyTo = Mean(lateIndices.Select(i => entropies[i].Total));
-        var from = State(energyFrom, entropies[0].Total);
-        var to = State(energyTo, entropyTo);
-        var global = Transition.Between(from, to, tolerance);
+        var global = replicates.Between(0, n, null);
+        var from = State(full.Energy[0], PhaseReplicates.Sum(full.Entropy[0], null));
+        var to = State(full.Energy[n], PhaseReplicates.Sum(full.Entropy[n], null));
 
         var layers = new List<LayerTemperature>();
         for (int l = 0; l < run.Layers.Count; l++)
         {
-            int layer = l;
-            double dE = lateIndices.Average(i => run.Allocation(i, layer));
-            double? sFrom = entropies[0].Layers[l].Entropy;
-            double? sTo = Mean(lateIndices.Select(i => entropies[i].Layers[layer].Entropy));
-            layers.Add(LayerTemperature.Of(run.Layers[l].Name, dE, sFrom, sTo, energyFrom, energyTo));
+            var t = replicates.Between(0, n, l);
+            layers.Add(new LayerTemperature(run.Layers[l].Name, full.Allocation[n][l] - full.Allocation[0][l], full.Entropy[0][l], full.Entropy[n][l], t.Temperature) { Estimate = t });
         }
 
-        var (curve, isothermality) = BuildCurve(run, entropies, settings.CurveWindow, tolerance);
-        Transition? ensemble = null;
-        if (run.MemberCount >= EntropyViews.MinimumEnsembleSize)
+        int window = Math.Min(settings.CurveWindow, n - 1);
+        var curve = new List<CurvePoint>();
+        for (int i = 0; i < n; i++)
         {
-            var sFrom = StateEntropies.Of(run.Weights(0), EntropyView.Ensemble, estimator).Total;
-            var sTo = Mean(lateIndices.Select(i => StateEntropies.Of(run.Weights(i), EntropyView.Ensemble, estimator).Total));
-            ensemble = Transition.Between(State(energyFrom, sFrom), State(energyTo, sTo), tolerance);
+            var t = i >= window ? replicates.Between(i - window, i, null) : null;
+            curve.Add(new CurvePoint(run.Steps[i], full.Energy[i], PhaseReplicates.Sum(full.Entropy[i], null), t?.Temperature) { Estimate = t });
         }
-        var layerCurves = Enumerable.Range(0, run.Layers.Count).Select(l => LayerCurve(run, entropies, l, settings.CurveWindow)).ToList();
-        return new TransitionAnalysis(global, layers, run.AllocationResidual, curve, isothermality, ensemble, late, layerCurves);
-    }
-
-    /// <summary>E, S and T(t) at every checkpoint; T(t_i) from the window ending there
-    /// (<see cref="TemperatureCurve"/>), null for the first w checkpoints; w is at most the number of
-    /// checkpoints − 1.</summary>
-    private static (List<CurvePoint> Points, double? Isothermality) BuildCurve(RecordedTraining run, StateEntropy[] entropies, int window, TransitionTolerance tolerance)
-    {
-        var checkpoints = Enumerable.Range(0, run.CheckpointCount).Select(i => new Checkpoint(run.Steps[i], run.Energy(i), entropies[i].Total)).ToList();
-        var curve = TemperatureCurve.From(checkpoints, window = Math.Min(window, checkpoints.Count - 1), tolerance);
-        var points = checkpoints.Select((c, i) => new CurvePoint(c.Step, c.Energy, c.Entropy, i >= window ? curve.Points[i - window].Temperature : null)).ToList();
-        return (points, curve.CoefficientOfVariation);
-    }
-
-    /// <summary>T_l(t_i) = ΔE_l/ΔS_l between checkpoints i − w and i (null for the first w).</summary>
-    private static IReadOnlyList<Temperature?> LayerCurve(RecordedTraining run, StateEntropy[] entropies, int layer, int window)
-    {
-        var curve = new Temperature?[run.CheckpointCount];
-        for (int i = window; i < curve.Length; i++)
-        {
-            double dE = run.Allocation(i, layer) - run.Allocation(i - window, layer);
-            double? a = entropies[i - window].Layers[layer].Entropy, b = entropies[i].Layers[layer].Entropy;
-            double e0 = run.Energy(i - window), e1 = run.Energy(i);
-            curve[i] = a is double sa && b is double sb
-                ? Transition.FromChanges(dE, sb - sa, TransitionTolerance.Default.Energy(e0, e1), TransitionTolerance.Default.Entropy(sa, sb))
-                : Temperature.Degenerate(Regime.PointState);
-        }
-        return curve;
+        var isothermality = TemperatureCurve.CoefficientOfVariationOf(curve.Where(p => p.Temperature is not null).Select(p => p.Temperature!.Value));
+        var layerCurves = Enumerable.Range(0, run.Layers.Count)
+            .Select(l => (IReadOnlyList<TemperatureEstimate?>)Enumerable.Range(0, n).Select(i => i >= window ? replicates.Between(i - window, i, l) : null).ToList())
+            .ToList();
+        return new TransitionAnalysis(new Transition(from, to, global.Temperature), global, layers, run.AllocationResidual, curve, isothermality,
+            replicates.View, replicates.CurveView, replicates.Window, layerCurves);
     }
 
     private static ThermodynamicState State(double energy, double? entropy) =>
         entropy is double s ? ThermodynamicState.Of(energy, s) : ThermodynamicState.Point(energy);
-
-    private static double? Mean(IEnumerable<double?> values)
-    {
-        double s = 0; int n = 0;
-        foreach (var v in values)
-        {
-            if (v is not double x) return null;
-            s += x; n++;
-        }
-        return n > 0 ? s / n : null;
-    }
 }

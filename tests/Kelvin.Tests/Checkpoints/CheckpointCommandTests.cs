@@ -96,6 +96,7 @@ public class CheckpointCommandTests
         Assert.True(code == 0, err);
         var root = JsonDocument.Parse(json).RootElement;
         Assert.Equal("safetensors", root.GetProperty("format").GetString());
+        Assert.Equal("particle", root.GetProperty("view").GetString());
         Assert.Equal("8-16-16-3", root.GetProperty("metadata").GetProperty("architecture").GetString());
         var tensors = root.GetProperty("tensors").EnumerateArray().ToList();
         Assert.Equal(6, tensors.Count);
@@ -119,8 +120,13 @@ public class CheckpointCommandTests
             var root = JsonDocument.Parse(json).RootElement;
             var layers = root.GetProperty("layers").EnumerateArray().ToList();
             Assert.Equal(["dense1.weight", "dense2.weight"], layers.Select(l => l.GetProperty("name").GetString()));
-            Assert.Equal(["name", "n", "S_before", "S_after", "dS", "dE", "T", "regime", "heated"], layers[0].EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["name", "n", "S_before", "S_after", "dS", "dE", "T", "regime", "heated", "view", "temperature_se", "se_method"], layers[0].EnumerateObject().Select(p => p.Name));
+            // Checkpoints: the particle view only, said in the JSON; two single models give no SE.
+            Assert.Equal("particle", root.GetProperty("view").GetString());
+            Assert.Equal("particle", layers[0].GetProperty("view").GetString());
+            Assert.Equal("none", layers[0].GetProperty("se_method").GetString());
             var global = root.GetProperty("global");
+            Assert.Equal("particle", global.GetProperty("view").GetString());
             Assert.Equal("recomputed", global.GetProperty("energies").GetString());
             Assert.NotEqual(JsonValueKind.Null, global.GetProperty("regime").ValueKind);
             double dE = global.GetProperty("dE").GetDouble();

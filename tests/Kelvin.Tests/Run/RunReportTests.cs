@@ -71,11 +71,11 @@ public class RunReportTests
             var n = networks[k];
             Assert.Equal(n.GetProperty("activation").GetString(), summary[k]["network"]);
             Assert.Equal(N(n.GetProperty("score")), summary[k]["test score"]);
-            Assert.Equal(T(n.GetProperty("training").GetProperty("global")), summary[k]["T_I"]);
+            Assert.Equal(TSe(n.GetProperty("training").GetProperty("global")), summary[k]["T_I ± SE"]);
             Assert.Equal(N(n.GetProperty("training").GetProperty("isothermality")), summary[k]["isothermality (CV of T(t))"]);
             Assert.Equal(N(n.GetProperty("score_shifted")), shift[k]["score on D2"]);
             Assert.Equal(N(n.GetProperty("score_refreshed")), shift[k]["score refreshed"]);
-            Assert.Equal(T(n.GetProperty("refresh").GetProperty("global")), shift[k]["T_II"]);
+            Assert.Equal(TSe(n.GetProperty("refresh").GetProperty("global")), shift[k]["T_II ± SE"]);
             CompareLayers(n.GetProperty("training"), tables[RunReport.NetworksHeading][1 + k]);
             CompareLayers(n.GetProperty("refresh"), tables[RunReport.ShiftHeading][1 + k]);
         }
@@ -133,6 +133,33 @@ public class RunReportTests
     }
 
     [Fact]
+    public void EveryTemperatureInReportJsonNamesItsViewAndCarriesAStandardError()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TinyRun.Published.Folder, "report.json")));
+        var views = new[] { "particle", "ensemble", "thermal" };
+        int seen = 0, withSe = 0;
+        Walk(json.RootElement, e =>
+        {
+            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("T", out var t)) return;
+            seen++;
+            Assert.Contains(e.GetProperty("view").GetString(), views);
+            Assert.True(e.TryGetProperty("temperature_se", out var se), e.ToString());
+            if (t.ValueKind == JsonValueKind.Number && se.ValueKind == JsonValueKind.Number) { withSe++; Assert.True(se.GetDouble() >= 0); }
+        });
+        Assert.True(seen > 20);
+        Assert.True(withSe > 10, $"only {withSe} temperatures carry a number as SE");
+        foreach (var n in json.RootElement.GetProperty("networks").EnumerateArray())
+            foreach (var phase in new[] { "training", "refresh" })
+            {
+                var g = n.GetProperty(phase).GetProperty("global");
+                // TinyRun has K = 1 member per network: the SE is a labelled bootstrap.
+                Assert.Equal("bootstrap", g.GetProperty("se_method").GetString());
+                Assert.Equal("particle", n.GetProperty(phase).GetProperty("view").GetString());
+                Assert.True(n.GetProperty(phase).GetProperty("late_window").GetProperty("iterates").GetInt32() >= 1);
+            }
+    }
+
+    [Fact]
     public void TheSameSeedGivesTheSameReportJson()
     {
         string again = RunJson.Write(RunPipeline.Run(TinyRun.Request()));
@@ -148,8 +175,8 @@ public class RunReportTests
         foreach (var n in r.Networks)
         {
             Assert.Contains($"Training the {n.Activation} network", text);
-            Assert.Contains(ReportFormat.Temperature(n.Experiment.Training.Global.Temperature), text);
-            Assert.Contains(ReportFormat.Temperature(n.Experiment.Refresh.Global.Temperature), text);
+            Assert.Contains(ReportFormat.Temperature(n.Experiment.Training.GlobalEstimate), text);
+            Assert.Contains(ReportFormat.Temperature(n.Experiment.Refresh.GlobalEstimate), text);
             Assert.Contains($"Type {n.Engine.Type.Name()}", text);
         }
     }
@@ -160,7 +187,7 @@ public class RunReportTests
         Assert.Equal("global", table[0]["part"]);
         Assert.Equal(ReportFormat.Number(global.GetProperty("E_trained").GetDouble() - global.GetProperty("E_init").GetDouble()), table[0]["ΔE (loss)"]);
         Assert.Equal(ReportFormat.Number(global.GetProperty("S_trained").GetDouble() - global.GetProperty("S_init").GetDouble()), table[0]["ΔS (nats)"]);
-        Assert.Equal(T(global), table[0]["T (loss/nat)"]);
+        Assert.Equal(TSe(global), table[0]["T ± SE (loss/nat)"]);
         var layers = transition.GetProperty("layers").EnumerateArray().ToList();
         Assert.Equal(layers.Count + 1, table.Count);
         for (int i = 0; i < layers.Count; i++)
@@ -169,7 +196,7 @@ public class RunReportTests
             Assert.Equal(layers[i].GetProperty("name").GetString(), row["part"]);
             Assert.Equal(N(layers[i].GetProperty("dE")), row["ΔE (loss)"]);
             Assert.Equal(N(layers[i].GetProperty("dS")), row["ΔS (nats)"]);
-            Assert.Equal(T(layers[i]), row["T (loss/nat)"]);
+            Assert.Equal(TSe(layers[i]), row["T ± SE (loss/nat)"]);
             Assert.Equal(layers[i].GetProperty("regime").GetString(), row["regime"]);
             Assert.Equal(layers[i].GetProperty("heated").GetBoolean() ? "yes" : "no", row["heated"]);
         }
@@ -180,6 +207,17 @@ public class RunReportTests
 
     /// <summary>A temperature object {T, regime} as the report formats it.</summary>
     private static string T(JsonElement e) => T(e.GetProperty("T"), e.GetProperty("regime"));
+
+    /// <summary>A temperature object {T, regime, temperature_se, se_method, sign_resolved} as the report
+    /// formats it: "T ± SE", with " (sign not resolved)" when it has an SE method and an unresolved sign.</summary>
+    private static string TSe(JsonElement e)
+    {
+        var t = e.GetProperty("T");
+        if (t.ValueKind == JsonValueKind.Null) return e.GetProperty("regime").GetString()!;
+        var se = e.GetProperty("temperature_se");
+        string text = ReportFormat.WithError(t.GetDouble(), se.ValueKind == JsonValueKind.Null ? null : se.GetDouble());
+        return e.GetProperty("se_method").GetString() != "none" && !e.GetProperty("sign_resolved").GetBoolean() ? text + " (sign not resolved)" : text;
+    }
 
     private static string T(JsonElement t, JsonElement regime) => t.ValueKind == JsonValueKind.Null ? regime.GetString()! : N(t);
 

@@ -27,8 +27,8 @@ public static class LayerTemperaturePlot
             {
                 positions.Add(x + 1);
                 string name = $"{label}\n{a.Layers[l].Name}";
-                Add(bars, x + 0.5, a.Layers[l].Temperature, training, ref name);
-                if (l < b.Layers.Count) Add(bars, x + 1.5, b.Layers[l].Temperature, refresh, ref name);
+                Add(bars, x + 0.5, a.Layers[l], training, ref name);
+                if (l < b.Layers.Count) Add(bars, x + 1.5, b.Layers[l], refresh, ref name);
                 labels.Add(name);
             }
             x += 1;
@@ -36,8 +36,8 @@ public static class LayerTemperaturePlot
         if (bars.Count > 0) plot.Add.Bars(bars);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.ToArray(), labels.ToArray());
         plot.Add.HorizontalLine(0, 1, Colors.Black);
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "training T_I,l", FillColor = training });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "refresh T_II,l (after the shift)", FillColor = refresh });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "training T_I,l (±1 SE)", FillColor = training });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "refresh T_II,l after the shift (±1 SE)", FillColor = refresh });
         plot.ShowLegend(Alignment.UpperRight);
         plot.Title(title);
         plot.XLabel("network and layer");
@@ -46,9 +46,11 @@ public static class LayerTemperaturePlot
         plot.SavePng(path, 1000, 600);
     }
 
-    private static void Add(List<Bar> bars, double position, Temperature t, Color color, ref string label)
+    /// <summary>A bar of T_l with a ±1 SE whisker (none without an SE).</summary>
+    private static void Add(List<Bar> bars, double position, Trajectories.LayerTemperature layer, Color color, ref string label)
     {
-        if (t.Value is double v) bars.Add(new Bar { Position = position, Value = v, FillColor = color, Size = 1 });
+        var t = layer.Temperature;
+        if (t.Value is double v) bars.Add(new Bar { Position = position, Value = v, Error = layer.Estimate?.StandardError ?? 0, FillColor = color, Size = 1 });
         else label += $" ({t.Regime.Name()})";
     }
 }

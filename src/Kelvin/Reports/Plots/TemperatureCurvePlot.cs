@@ -38,7 +38,7 @@ public static class TemperatureCurvePlot
         var all = new List<double>();
         for (int l = 0; l < analysis.Layers.Count; l++)
         {
-            var (xs, ys) = Finite(analysis.Curve.Select(p => p.Step), analysis.LayerCurves[l]);
+            var (xs, ys) = Finite(analysis.Curve.Select(p => p.Step), analysis.LayerCurves[l].Select(t => t?.Temperature));
             var line = plot.Add.Scatter(xs, ys);
             line.LegendText = $"{analysis.Layers[l].Name}: T_l(t)";
             all.AddRange(ys);
@@ -68,10 +68,12 @@ public static class TemperatureCurvePlot
             var (x1, y1) = Finite(training.Curve.Select(p => p.Step), training.Curve.Select(p => p.Temperature));
             var (x2, y2) = Finite(refresh.Curve.Select(p => p.Step + offset), refresh.Curve.Select(p => p.Temperature));
             var a = plot.Add.ScatterLine(x1, y1, palette.GetColor(i));
-            a.LegendText = $"{label}: training T_I(t)";
+            a.LegendText = $"{label}: training T_I(t), T_I = {ReportFormat.Temperature(training.GlobalEstimate)}";
+            Whiskers(plot, training, 0, palette.GetColor(i));
             var b = plot.Add.ScatterLine(x2, y2, palette.GetColor(i));
             b.LinePattern = LinePattern.Dashed;
-            b.LegendText = $"{label}: refresh T_II(t) after the shift";
+            b.LegendText = $"{label}: refresh T_II(t) after the shift, T_II = {ReportFormat.Temperature(refresh.GlobalEstimate)}";
+            Whiskers(plot, refresh, offset, palette.GetColor(i));
             all.AddRange(y1);
             all.AddRange(y2);
         }
@@ -85,6 +87,16 @@ public static class TemperatureCurvePlot
         Limit(plot, all);
         plot.ShowLegend(Alignment.LowerRight);
         plot.SavePng(path, 1000, 560);
+    }
+
+    /// <summary>±1 SE error bars on the points of T(t) that have one.</summary>
+    private static void Whiskers(Plot plot, TransitionAnalysis a, long offset, Color color)
+    {
+        var points = a.Curve.Where(p => p.Temperature?.Value is not null && p.Estimate?.StandardError is not null).ToList();
+        if (points.Count == 0) return;
+        var bars = plot.Add.ErrorBar(points.Select(p => (double)(p.Step + offset)).ToArray(), points.Select(p => p.Temperature!.Value.Value!.Value).ToArray(),
+                                     points.Select(p => p.Estimate!.StandardError!.Value).ToArray());
+        bars.Color = color.WithAlpha(0.5);
     }
 
     internal static (double[] X, double[] Y) Finite(IEnumerable<long> steps, IEnumerable<Temperature?> temperatures)
