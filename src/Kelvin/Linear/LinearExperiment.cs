@@ -52,22 +52,39 @@ public sealed record RefreshComparison(RefreshAnalysis Analytic, Estimate Energy
 public static class LinearExperiment
 {
     /// <summary>The training transition of <paramref name="setting"/> on <paramref name="data"/>, analytic vs simulated, in <paramref name="view"/>.</summary>
-    public static LinearComparison Run(LinearData data, LinearSetting setting, SimulationSetting sim, EntropyView view = EntropyView.Ensemble)
+    public static LinearComparison Run(LinearData data, LinearSetting setting, SimulationSetting sim, EntropyView view = EntropyView.Ensemble) =>
+        RunViews(data, setting, sim, [view])[0];
+
+    /// <summary>
+    /// The training transition in several views from one simulation (the same K initializations and SGD
+    /// runs; only S* is read differently). When the thermal view is among them and the step count is
+    /// automatic, the runs are long enough for late iterates <see cref="SimulationSetting.ThermalThinning"/>
+    /// relaxation times apart (nearly independent, as the thermal view's χ² bias correction assumes).
+    /// </summary>
+    public static IReadOnlyList<LinearComparison> RunViews(LinearData data, LinearSetting setting, SimulationSetting sim, IReadOnlyList<EntropyView> views)
     {
-        var analytic = LinearTheory.Analyze(data, setting, view);
+        if (views.Count == 0) throw new KelvinException("no entropy view asked for");
+        var trainedState = TrainedState.Of(data, setting.Loss, setting.LearningRate, setting.Batch, setting.Form);
         var initial = LinearSimulator.Initial(data, setting, sim);
-        int steps = sim.StepsFor(setting.LearningRate, MinEigenvalue(analytic.Trained));
-        var trained = LinearSimulator.Trained(data, setting, sim, initial.Samples, steps, view: view);
-        var result = SimulatedTraining(initial, trained);
-        double? rel = analytic.Temperature.Value is double ta && result.Transition.Temperature.Value is double ts
-            ? Math.Abs(ts - ta) / Math.Abs(ta) : null;
-        double?[] z =
-        [
-            initial.Energy.ZScore(analytic.InitialEnergy.Value), initial.Entropy.ZScore(analytic.InitialEntropy),
-            trained.Energy.ZScore(analytic.Trained.Energy), trained.Entropy.ZScore(analytic.TrainedEntropy),
-        ];
-        double? maxZ = z.Any(v => v is null) ? null : z.Max(v => Math.Abs(v!.Value));
-        return new LinearComparison(analytic, result, rel, maxZ);
+        int steps = sim.StepsFor(setting.LearningRate, MinEigenvalue(trainedState), views.Contains(EntropyView.Thermal) ? SimulationSetting.ThermalThinning : 0);
+        var sgd = LinearSimulator.Trained(data, setting, sim, initial.Samples, steps, view: views[0]);
+        var result = new List<LinearComparison>();
+        foreach (var view in views)
+        {
+            var analytic = LinearTheory.Analyze(data, setting, view, trainedState);
+            var trained = view == sgd.View ? sgd : sgd with { EntropyJackknife = SimulatedEntropy.Of(sgd.Samples, data.Dimension, view, sim.MaxDegreeOfParallelism), View = view };
+            var simulated = SimulatedTraining(initial, trained);
+            double? rel = analytic.Temperature.Value is double ta && simulated.Transition.Temperature.Value is double ts
+                ? Math.Abs(ts - ta) / Math.Abs(ta) : null;
+            double?[] z =
+            [
+                initial.Energy.ZScore(analytic.InitialEnergy.Value), initial.Entropy.ZScore(analytic.InitialEntropy),
+                trained.Energy.ZScore(analytic.Trained.Energy), trained.Entropy.ZScore(analytic.TrainedEntropy),
+            ];
+            double? maxZ = z.Any(v => v is null) ? null : z.Max(v => Math.Abs(v!.Value));
+            result.Add(new LinearComparison(analytic, simulated, rel, maxZ));
+        }
+        return result;
     }
 
     /// <summary>The refresh after <paramref name="kind"/> of <paramref name="size"/>: the state trained on the

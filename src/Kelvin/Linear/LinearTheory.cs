@@ -22,12 +22,16 @@ public sealed record LinearAnalysis(AnalyticValue InitialEnergy, double InitialE
 public static class LinearTheory
 {
     /// <summary>The analytic training transition of <paramref name="setting"/> on <paramref name="data"/> in <paramref name="view"/>.</summary>
-    public static LinearAnalysis Analyze(LinearData data, LinearSetting setting, EntropyView view = EntropyView.Ensemble)
+    /// <param name="data">the data.</param>
+    /// <param name="setting">loss, init, η, B.</param>
+    /// <param name="view">the entropy view of S*.</param>
+    /// <param name="trained">the trained state when already solved (else solved here).</param>
+    public static LinearAnalysis Analyze(LinearData data, LinearSetting setting, EntropyView view = EntropyView.Ensemble, TrainedState? trained = null)
     {
         setting.Validate();
         var initialEnergy = InitialStateTheory.Energy(data, setting.Loss, setting.Init);
         double initialEntropy = InitialStateTheory.Entropy(setting.Init, data.Dimension);
-        var trained = TrainedState.Of(data, setting.Loss, setting.LearningRate, setting.Batch, setting.Form);
+        trained ??= TrainedState.Of(data, setting.Loss, setting.LearningRate, setting.Batch, setting.Form);
         double trainedEntropy = TrainedStateViews.Entropy(trained, view);
         var transition = Transition.Between(initialEnergy.Value, initialEntropy, trained.Energy, trainedEntropy);
         return new LinearAnalysis(initialEnergy, initialEntropy, trained, transition, view, trainedEntropy);
