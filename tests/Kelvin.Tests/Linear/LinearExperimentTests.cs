@@ -1,12 +1,11 @@
 using Kelvin.Energy;
 using Kelvin.Linear;
 using Kelvin.Thermodynamics;
-using Xunit.Abstractions;
 
 namespace Kelvin.Tests.Linear;
 
 /// <summary>The cells' settings (checked in every view by <see cref="LinearViewTests"/>), determinism, refresh and sweeps.</summary>
-public class LinearExperimentTests(ITestOutputHelper output)
+public class LinearExperimentTests
 {
     internal static LinearComparison RunCell(string lossName, string init, int threads = -1, int ensemble = 96, ulong seed = 1)
     {
