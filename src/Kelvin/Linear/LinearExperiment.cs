@@ -52,8 +52,9 @@ public sealed record RefreshComparison(RefreshAnalysis Analytic, Estimate Energy
 public static class LinearExperiment
 {
     /// <summary>The training transition of <paramref name="setting"/> on <paramref name="data"/>, analytic vs simulated, in <paramref name="view"/>.</summary>
-    public static LinearComparison Run(LinearData data, LinearSetting setting, SimulationSetting sim, EntropyView view = EntropyView.Ensemble) =>
-        RunViews(data, setting, sim, [view])[0];
+    public static LinearComparison Run(LinearData data, LinearSetting setting, SimulationSetting sim, EntropyView view = EntropyView.Ensemble,
+                                       TrainedState? trainedState = null) =>
+        RunViews(data, setting, sim, [view], trainedState)[0];
 
     /// <summary>
     /// The training transition in several views from one simulation (the same K initializations and SGD
@@ -61,10 +62,11 @@ public static class LinearExperiment
     /// automatic, the runs are long enough for late iterates <see cref="SimulationSetting.ThermalThinning"/>
     /// relaxation times apart (nearly independent, as the thermal view's χ² bias correction assumes).
     /// </summary>
-    public static IReadOnlyList<LinearComparison> RunViews(LinearData data, LinearSetting setting, SimulationSetting sim, IReadOnlyList<EntropyView> views)
+    public static IReadOnlyList<LinearComparison> RunViews(LinearData data, LinearSetting setting, SimulationSetting sim, IReadOnlyList<EntropyView> views,
+                                                           TrainedState? trainedState = null)
     {
         if (views.Count == 0) throw new KelvinException("no entropy view asked for");
-        var trainedState = TrainedState.Of(data, setting.Loss, setting.LearningRate, setting.Batch, setting.Form);
+        trainedState ??= TrainedState.Of(data, setting.Loss, setting.LearningRate, setting.Batch, setting.Form);
         var initial = LinearSimulator.Initial(data, setting, sim);
         int steps = sim.StepsFor(setting.LearningRate, MinEigenvalue(trainedState), views.Contains(EntropyView.Thermal) ? SimulationSetting.ThermalThinning : 0);
         var sgd = LinearSimulator.Trained(data, setting, sim, initial.Samples, steps, view: views[0]);
