@@ -43,14 +43,16 @@ internal static class LinearCommand
         var data = new Option<string?>("--data") { Description = "empirical data: CSV file with a header" };
         var target = new Option<string?>("--target") { Description = "empirical data: the target column" };
         var lyapunov = new Option<string>("--lyapunov") { Description = "trained-state covariance: full (discrete + minibatch-Hessian noise)|discrete|continuous", DefaultValueFactory = _ => "full" };
+        var view = new Option<string>("--view") { Description = "entropy view of S* and T_I: particle|ensemble|thermal", DefaultValueFactory = _ => "ensemble" };
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
         var command = new Command("linear", "Temperature of a linear model's training transition: analytic vs simulated (docs/theory.md §5).")
         {
             loss, init, sigma, a, pi, d, n, signal, noise, noiseLaw, condition, lr, batch, ensemble, steps, late, seed,
-            shift, shiftSize, sweep, from, to, points, plot, csvOut, data, target, lyapunov, json,
+            shift, shiftSize, sweep, from, to, points, plot, csvOut, data, target, lyapunov, view, json,
         };
         command.SetAction(parse =>
         {
+            var entropyView = ParseView(parse.GetValue(view)!);
             var energy = EnergyForms.Parse(parse.GetValue(loss)!);
             var task = energy is CrossEntropy ? LinearTask.Classification : LinearTask.Regression;
             double s = parse.GetValue(sigma);
@@ -67,7 +69,7 @@ internal static class LinearCommand
                 var parameter = LinearSweep.ParseParameter(sweepName);
                 double lo = parse.GetValue(from) ?? throw new KelvinException("--sweep needs --from"),
                        hi = parse.GetValue(to) ?? throw new KelvinException("--sweep needs --to");
-                var result = LinearSweep.Run(spec, setting, sim, parameter, lo, hi, parse.GetValue(points));
+                var result = LinearSweep.Run(spec, setting, sim, parameter, lo, hi, parse.GetValue(points), entropyView);
                 if (parse.GetValue(csvOut) is string csvPath) File.WriteAllText(csvPath, LinearSweep.ToCsv(result));
                 if (parse.GetValue(plot) is string png) LinearSweepPlot.Save(result, png);
                 if (parse.GetValue(json)) JsonOutput.Write(LinearJson.Sweep(result));
@@ -86,7 +88,10 @@ internal static class LinearCommand
                 teacher = Teacher.Draw(spec);
                 dataset = teacher.Data;
             }
-            var comparison = LinearExperiment.Run(dataset, setting, sim);
+            var comparison = LinearExperiment.Run(dataset, setting, sim, entropyView);
+            if (teacher is not null) comparison = comparison with { Asymptotic = AsymptoticTheory.Temperature(spec, setting, entropyView) };
+            if (shiftName is not null && entropyView != Kelvin.Thermodynamics.EntropyView.Ensemble)
+                throw new KelvinException("--shift (the refresh transition) is computed in the ensemble view only; drop --view or use --view ensemble");
             RefreshComparison? refresh = shiftName is null ? null
                 : LinearExperiment.Refresh(teacher!, Shift.Parse(shiftName), parse.GetValue(shiftSize), setting, sim, comparison);
             if (parse.GetValue(json)) JsonOutput.Write(LinearJson.Of(comparison, refresh));
@@ -102,6 +107,14 @@ internal static class LinearCommand
         "uniform" => Uniform.Symmetric(a),
         "mixed" => new Mixed(pi, sigma, a),
         _ => throw new KelvinException($"unknown --init '{name}': expected normal, uniform or mixed"),
+    };
+
+    private static Kelvin.Thermodynamics.EntropyView ParseView(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "particle" => Kelvin.Thermodynamics.EntropyView.Particle,
+        "ensemble" => Kelvin.Thermodynamics.EntropyView.Ensemble,
+        "thermal" => Kelvin.Thermodynamics.EntropyView.Thermal,
+        _ => throw new KelvinException($"unknown --view '{name}': expected particle, ensemble or thermal"),
     };
 
     private static LyapunovForm ParseForm(string name) => name.Trim().ToLowerInvariant() switch

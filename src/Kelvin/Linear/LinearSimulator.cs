@@ -7,13 +7,20 @@ using Kelvin.Thermodynamics;
 
 namespace Kelvin.Linear;
 
-/// <summary>A simulated state: E and S with standard errors, and the samples behind them.</summary>
-/// <param name="Energy">E = mean U_D over the samples; SE over ensemble members.</param>
-/// <param name="Entropy">S in the ensemble view; SE by the delete-one-member jackknife.</param>
+/// <summary>A simulated state: E and S with standard errors, their delete-one-member values, and the samples behind them.</summary>
+/// <param name="EnergyJackknife">E = mean U_D over the samples, with delete-one-member means.</param>
+/// <param name="EntropyJackknife">S in <paramref name="View"/>, with delete-one-member values.</param>
 /// <param name="Samples">per member k: its samples of w, flattened (count × d).</param>
 /// <param name="Steps">SGD steps per run (0 for an initialization ensemble).</param>
-public sealed record SimulatedState(Estimate Energy, Estimate Entropy, double[][] Samples, int Steps)
+/// <param name="View">the entropy view of S (the Type I state's S is the same in every view).</param>
+/// <param name="Thinning">SGD steps between consecutive late iterates (0 for an initialization ensemble).</param>
+public sealed record SimulatedState(MemberJackknife EnergyJackknife, MemberJackknife EntropyJackknife, double[][] Samples, int Steps,
+                                    EntropyView View = EntropyView.Ensemble, int Thinning = 0)
 {
+    /// <summary>E with its SE over members.</summary>
+    public Estimate Energy => EnergyJackknife.Estimate;
+    /// <summary>S with its delete-one-member jackknife SE.</summary>
+    public Estimate Entropy => EntropyJackknife.Estimate;
     /// <summary>Per member, its last sample (the start of a continuation run).</summary>
     public double[][] LastSamples(int d) => Samples.Select(s => s[^d..]).ToArray();
 }
@@ -55,17 +62,18 @@ public static class LinearSimulator
         }
         var loo = new double[k];
         ForEachMember(k, sim, m => loo[m] = Pooled(m));
-        return new SimulatedState(Estimate.MeanOf(energies), Estimate.Jackknife(Pooled(-1), loo), samples, 0);
+        return new SimulatedState(MemberJackknife.Mean(energies), new MemberJackknife(Pooled(-1), loo), samples, 0, EntropyView.Particle);
     }
 
     /// <summary>
     /// The trained state: K SGD runs w ← w − (η/B) Σ_{b} ℓ′(wᵀx_b, y_b)·x_b, minibatches drawn with
     /// replacement, from <paramref name="starts"/> (member k's start) for T steps; M iterates evenly
-    /// spaced over the last half. E = mean U_D over iterates (SE over per-run means). S = ½ ln det(2πeΣ̂)
-    /// of the pooled iterates' covariance (ensemble view, Gaussian), with the Wishart bias correction
-    /// E ln det Σ̂ − ln det Σ = Σᵢ ψ((N−i)/2) + d ln(2/(N−1)), N = K·M; SE by the delete-one-run jackknife.
+    /// spaced over the last half (thinning (T − T/2)/M steps). E = mean U_D over iterates (SE over
+    /// per-run means). S in <paramref name="view"/> by <see cref="SimulatedEntropy"/>; SE by the
+    /// delete-one-run jackknife.
     /// </summary>
-    public static SimulatedState Trained(LinearData data, LinearSetting setting, SimulationSetting sim, double[][] starts, int steps, ulong streamOffset = 0)
+    public static SimulatedState Trained(LinearData data, LinearSetting setting, SimulationSetting sim, double[][] starts, int steps,
+                                         ulong streamOffset = 0, EntropyView view = EntropyView.Ensemble)
     {
         sim.Validate();
         setting.Validate();
@@ -111,7 +119,8 @@ public static class LinearSimulator
             samples[m] = late;
             energies[m] = energy / mLate;
         });
-        return new SimulatedState(Estimate.MeanOf(energies), GaussianEnsembleEntropy(samples, d), samples, steps);
+        var entropy = SimulatedEntropy.Of(samples, d, view, sim.MaxDegreeOfParallelism);
+        return new SimulatedState(MemberJackknife.Mean(energies), entropy, samples, steps, view, (steps - steps / 2) / mLate);
     }
 
     /// <summary>E on other data of an already sampled state (a state trained on D1 facing D2): mean
@@ -129,33 +138,6 @@ public static class LinearSimulator
             energies[m] = e / count;
         });
         return Estimate.MeanOf(energies);
-    }
-
-    /// <summary>½ ln det(2πeΣ̂) of the pooled samples (the Gaussian ensemble view of <see cref="EnsembleState"/>)
-    /// minus the Wishart bias ½[Σᵢ₌₁..d ψ((N−i)/2) + d ln(2/(N−1))], with its delete-one-member jackknife SE.</summary>
-    public static Estimate GaussianEnsembleEntropy(double[][] samples, int d)
-    {
-        int k = samples.Length;
-        double EntropyWithout(int skip)
-        {
-            var rows = new List<double[]>();
-            for (int m = 0; m < k; m++)
-            {
-                if (m == skip) continue;
-                for (int r = 0; r < samples[m].Length / d; r++) rows.Add(samples[m][(r * d)..((r + 1) * d)]);
-            }
-            int total = rows.Count;
-            if (total <= d + 1) throw new KelvinException($"{total} samples cannot estimate a {d}×{d} covariance; raise --ensemble");
-            var state = EnsembleState.SingleLayer("w", rows, new double[total]);
-            double raw = state.Entropy(EntropyView.EnsembleGaussian).Total
-                ?? throw new KelvinException("the trained weights have no spread (a point state)");
-            double bias = d * Math.Log(2.0 / (total - 1));
-            for (int i = 1; i <= d; i++) bias += SpecialFunctions.DiGamma((total - i) / 2.0);
-            return raw - 0.5 * bias;
-        }
-        var loo = new double[k];
-        for (int m = 0; m < k; m++) loo[m] = EntropyWithout(m);
-        return Estimate.Jackknife(EntropyWithout(-1), loo);
     }
 
     /// <summary>Runs <paramref name="body"/> for members 0..k−1 in parallel; a member's KelvinException

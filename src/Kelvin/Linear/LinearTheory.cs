@@ -3,11 +3,17 @@ using Kelvin.Thermodynamics;
 namespace Kelvin.Linear;
 
 /// <summary>
-/// The analytic training transition of a linear model (docs/theory.md §5): the Type I state (E_I, S_I),
-/// the trained state (E*, S*), and T_I = (E_I − E*)/(S_I − S*) through <see cref="Transition"/>.
+/// The analytic training transition of a linear model (docs/theory.md §5) in one entropy view (docs/theory.md §2):
+/// the Type I state (E_I, S_I = d·h(ρ), the same in every view), the trained state (E*, and S* in
+/// <see cref="View"/>: <see cref="TrainedStateViews"/>), and T_I = (E_I − E*)/(S_I − S*) through
+/// <see cref="Transition"/>.
 /// </summary>
-public sealed record LinearAnalysis(AnalyticValue InitialEnergy, double InitialEntropy, TrainedState Trained, Transition Transition)
+public sealed record LinearAnalysis(AnalyticValue InitialEnergy, double InitialEntropy, TrainedState Trained, Transition Transition,
+                                    EntropyView View = EntropyView.Ensemble, double? TrainedEntropyInView = null)
 {
+    /// <summary>S* in <see cref="View"/>, nats.</summary>
+    public double TrainedEntropy => TrainedEntropyInView ?? Trained.Entropy;
+
     /// <summary>T_I with its regime.</summary>
     public Temperature Temperature => Transition.Temperature;
 }
@@ -15,15 +21,20 @@ public sealed record LinearAnalysis(AnalyticValue InitialEnergy, double InitialE
 /// <summary>The analytic and asymptotic results of docs/theory.md §5.</summary>
 public static class LinearTheory
 {
-    /// <summary>The analytic training transition of <paramref name="setting"/> on <paramref name="data"/>.</summary>
-    public static LinearAnalysis Analyze(LinearData data, LinearSetting setting)
+    /// <summary>The analytic training transition of <paramref name="setting"/> on <paramref name="data"/> in <paramref name="view"/>.</summary>
+    /// <param name="data">the data.</param>
+    /// <param name="setting">loss, init, η, B.</param>
+    /// <param name="view">the entropy view of S*.</param>
+    /// <param name="trained">the trained state when already solved (else solved here).</param>
+    public static LinearAnalysis Analyze(LinearData data, LinearSetting setting, EntropyView view = EntropyView.Ensemble, TrainedState? trained = null)
     {
         setting.Validate();
         var initialEnergy = InitialStateTheory.Energy(data, setting.Loss, setting.Init);
         double initialEntropy = InitialStateTheory.Entropy(setting.Init, data.Dimension);
-        var trained = TrainedState.Of(data, setting.Loss, setting.LearningRate, setting.Batch, setting.Form);
-        var transition = Transition.Between(initialEnergy.Value, initialEntropy, trained.Energy, trained.Entropy);
-        return new LinearAnalysis(initialEnergy, initialEntropy, trained, transition);
+        trained ??= TrainedState.Of(data, setting.Loss, setting.LearningRate, setting.Batch, setting.Form);
+        double trainedEntropy = TrainedStateViews.Entropy(trained, view);
+        var transition = Transition.Between(initialEnergy.Value, initialEntropy, trained.Energy, trainedEntropy);
+        return new LinearAnalysis(initialEnergy, initialEntropy, trained, transition, view, trainedEntropy);
     }
 
     /// <summary>

@@ -26,12 +26,18 @@ public sealed record SimulationSetting(int Ensemble = 64, int? Steps = null, int
         if (Steps is int s && LateIterates > s / 2) throw new KelvinException($"--steps {s} is too short for {LateIterates} late iterates");
     }
 
-    /// <summary>T for a run whose slowest mode has curvature <paramref name="lambdaMin"/>.</summary>
-    public int StepsFor(double eta, double lambdaMin)
+    /// <summary>Relaxation times between the late iterates the thermal view reads (automatic step count):
+    /// the slowest mode's autocorrelation between them is e^(−3) ≈ 0.05.</summary>
+    public const double ThermalThinning = 3;
+
+    /// <summary>T for a run whose slowest mode has curvature <paramref name="lambdaMin"/>: 40 relaxation
+    /// times τ = 1/(ηλ_min), and at least 2·M·<paramref name="thinning"/>·τ so that the M late iterates of the
+    /// second half are <paramref name="thinning"/> relaxation times apart.</summary>
+    public int StepsFor(double eta, double lambdaMin, double thinning = 0)
     {
         if (Steps is int t) return t;
         double tau = 1.0 / (eta * lambdaMin);
-        double auto = Math.Max(2000, Math.Max(40 * tau, 4.0 * LateIterates));
+        double auto = Math.Max(2000, Math.Max(Math.Max(40, 2 * LateIterates * thinning) * tau, 4.0 * LateIterates));
         return (int)Math.Min(MaxAutoSteps, Math.Ceiling(auto));
     }
 }
