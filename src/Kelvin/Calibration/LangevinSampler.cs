@@ -9,7 +9,9 @@ namespace Kelvin.Calibration;
 /// <param name="BurnIn">Steps discarded at the start of each chain (from θ = 0).</param>
 /// <param name="SamplesPerChain">Samples kept per chain.</param>
 /// <param name="Thinning">Steps between kept samples.</param>
-public sealed record LangevinOptions(double StepSize, int Chains, int BurnIn, int SamplesPerChain, int Thinning)
+/// <param name="MetropolisAdjusted">MALA: accept each Langevin proposal with the Metropolis–Hastings
+/// probability, so the chain's stationary law is exactly p ∝ exp(−U/T) (no discretization bias).</param>
+public sealed record LangevinOptions(double StepSize, int Chains, int BurnIn, int SamplesPerChain, int Thinning, bool MetropolisAdjusted = false)
 {
     internal void Validate()
     {
@@ -19,19 +21,23 @@ public sealed record LangevinOptions(double StepSize, int Chains, int BurnIn, in
     }
 }
 
-/// <summary>Samples θ (sample-major, chain by chain) with their energies U(θ).</summary>
-public sealed record LangevinSamples(double[] Values, int Count, int Dimension, double[] Energies);
+/// <summary>Samples θ (sample-major, chain by chain) with their energies U(θ), and the fraction of
+/// proposals accepted (1 for the unadjusted chain).</summary>
+public sealed record LangevinSamples(double[] Values, int Count, int Dimension, double[] Energies, double AcceptanceRate);
 
 /// <summary>
-/// Unadjusted Langevin dynamics θ ← θ − η∇U(θ) + √(2ηT)·ξ, ξ ~ N(0, I) (docs/theory.md §2), which samples
-/// p(θ) ∝ exp(−U/T) up to the discretization (exactly the shadow potential for a quadratic U).
+/// Langevin dynamics: the proposal θ′ = θ − η∇U(θ) + √(2ηT)·ξ, ξ ~ N(0, I) (docs/theory.md §2).
+/// Unadjusted (ULA) it is always taken, and the chain samples p ∝ exp(−U/T) up to the discretization (for a
+/// quadratic U, exactly N(0, T·H̃⁻¹) with H̃ = H(I − ηH/2)). Metropolis-adjusted (MALA) it is accepted with
+/// probability min(1, exp(−(U(θ′) − U(θ))/T) · q(θ|θ′)/q(θ′|θ)), q(y|x) ∝ exp(−|y − x + η∇U(x)|²/(4ηT)),
+/// which makes p ∝ exp(−U/T) exactly stationary.
 /// Chain c draws from stream c of the seed and writes its own slots: results are bit-identical on any
 /// thread count.
 /// </summary>
 public static class LangevinSampler
 {
     /// <summary>Runs <see cref="LangevinOptions.Chains"/> chains at <paramref name="temperature"/> on <paramref name="potential"/>.</summary>
-    public static LangevinSamples Sample(QuadraticPotential potential, double temperature, LangevinOptions options, ulong seed, int? maxDegreeOfParallelism = null)
+    public static LangevinSamples Sample(IPotential potential, double temperature, LangevinOptions options, ulong seed, int? maxDegreeOfParallelism = null)
     {
         options.Validate();
         if (!(temperature > 0) || !double.IsFinite(temperature)) throw new KelvinException($"the temperature must be > 0 (got {temperature})");
@@ -40,28 +46,53 @@ public static class LangevinSampler
         var values = new double[count * d];
         var energies = new double[count];
         double eta = options.StepSize, noise = Math.Sqrt(2 * eta * temperature);
-        LayerEntropies.Map(options.Chains, c =>
+        long[] accepted = LayerEntropies.Map(options.Chains, c =>
         {
             var rng = new Rng(seed, (ulong)c);
             var theta = new double[d];
             var grad = new double[d];
+            var proposal = new double[d];
+            var proposalGrad = new double[d];
+            double energy = potential.Energy(theta);
+            potential.Gradient(theta, grad);
+            long taken = 0;
             void Step()
             {
-                potential.Gradient(theta, grad);
-                for (int i = 0; i < d; i++) theta[i] += -eta * grad[i] + noise * rng.NextGaussian();
+                for (int i = 0; i < d; i++) proposal[i] = theta[i] - eta * grad[i] + noise * rng.NextGaussian();
+                double next = options.MetropolisAdjusted ? potential.Energy(proposal) : double.NaN; // ULA: U only where kept
+                potential.Gradient(proposal, proposalGrad);
+                if (options.MetropolisAdjusted)
+                {
+                    // ln q(θ|θ′) − ln q(θ′|θ), each −|to − from + η∇U(from)|²/(4ηT)
+                    double back = 0, forth = 0;
+                    for (int i = 0; i < d; i++)
+                    {
+                        double b = theta[i] - proposal[i] + eta * proposalGrad[i], f = proposal[i] - theta[i] + eta * grad[i];
+                        back += b * b;
+                        forth += f * f;
+                    }
+                    double logRatio = -(next - energy) / temperature - (back - forth) / (4 * eta * temperature);
+                    if (!(logRatio >= 0 || Math.Log(rng.NextOpenDouble()) < logRatio)) return;
+                }
+                (theta, proposal) = (proposal, theta);
+                (grad, proposalGrad) = (proposalGrad, grad);
+                energy = next;
+                taken++;
             }
             for (int t = 0; t < options.BurnIn; t++) Step();
+            taken = 0;
             for (int s = 0; s < perChain; s++)
             {
                 for (int t = 0; t < options.Thinning; t++) Step();
                 int slot = c * perChain + s;
                 theta.CopyTo(values, slot * d);
-                energies[slot] = potential.Energy(theta);
+                energies[slot] = options.MetropolisAdjusted ? energy : potential.Energy(theta);
                 if (!double.IsFinite(energies[slot]))
                     throw new KelvinException($"Langevin chain {c} diverged (step {eta} too large for the potential)");
             }
-            return 0;
+            return taken;
         }, maxDegreeOfParallelism);
-        return new LangevinSamples(values, count, d, energies);
+        double rate = (double)accepted.Sum() / ((long)count * options.Thinning);
+        return new LangevinSamples(values, count, d, energies, rate);
     }
 }

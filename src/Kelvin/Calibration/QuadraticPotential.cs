@@ -9,7 +9,7 @@ namespace Kelvin.Calibration;
 /// (docs/theory.md §2, the Boltzmann reference). Its Boltzmann state at temperature T is N(0, T·H⁻¹), with
 /// E = d·T/2 (equipartition) and S = (d/2) ln(2πeT) − ½ ln det H.
 /// </summary>
-public sealed class QuadraticPotential
+public sealed class QuadraticPotential : IPotential
 {
     private readonly double[] _h; // row-major d × d
 
@@ -100,10 +100,25 @@ public sealed class QuadraticPotential
     public double BoltzmannEntropy(double temperature) =>
         MultivariateGaussianEntropy.FromCovariance(temperature * Hessian.Inverse());
 
+    /// <summary>The exact mean of U = ½θᵀHθ over the stationary state of the unadjusted Langevin chain of
+    /// step η at temperature T, whose variance along λ is T/(λ(1 − ηλ/2)): E[U] = Σ T/(2 − ηλ) (d·T/2 as η → 0).
+    /// Needs ηλ_max &lt; 2.</summary>
+    public double LangevinEnergy(double temperature, double stepSize)
+    {
+        double e = 0;
+        foreach (double l in Eigenvalues)
+        {
+            if (!(stepSize * l < 2)) throw new KelvinException($"the Langevin step must satisfy eta·lambda_max < 2 (got eta = {stepSize}, lambda = {l})");
+            e += temperature / (2 - stepSize * l);
+        }
+        return e;
+    }
+
     /// <summary>
     /// The modified ("shadow") potential Ũ = ½ θᵀH̃θ, H̃ = H(I − ηH/2), of Langevin steps of size η: the
     /// discrete chain θ ← θ − ηHθ + √(2ηT)ξ is exactly Boltzmann for Ũ at temperature T, since its
-    /// stationary variance along λ is T/(λ(1 − ηλ/2)) (docs/theory.md §2). Needs ηλ_max &lt; 2.
+    /// stationary variance along λ is T/(λ(1 − ηλ/2)) (docs/theory.md §2); its Boltzmann entropy is the exact entropy
+    /// of the chain's stationary state. Needs ηλ_max &lt; 2.
     /// </summary>
     public QuadraticPotential Shadow(double stepSize)
     {
