@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Serialization;
 using Kelvin.Checkpoints;
 using Kelvin.Cli.Rendering;
+using Kelvin.Files;
 using Kelvin.Reports.Plots;
 using Kelvin.Thermodynamics;
 using Spectre.Console;
@@ -20,22 +21,29 @@ internal static class CompareCommand
         var energyAfter = new Option<double?>("--energy-after") { Description = "E of AFTER: its loss on the same data" };
         var view = new Option<string>("--view") { Description = "entropy view: particle (S_l = n_l·h of the pooled layer)", DefaultValueFactory = _ => "particle" };
         var plot = new Option<string?>("--plot") { Description = "write per-layer S before/after bars to this PNG" };
+        var force = OutputOptions.Force();
         var shared = new CheckpointOptions();
         var command = new Command("compare", "Entropy change per layer between two checkpoints; with energies, T = ΔE/ΔS; for two Kelvin networks also T_l per layer (straight-path allocation).")
             { before, after, energyBefore, energyAfter, view };
         shared.AddTo(command);
         command.Options.Add(plot);
+        command.Options.Add(force);
         command.SetAction(parse =>
         {
             string v = parse.GetValue(view)!;
             if (!string.Equals(v, "particle", StringComparison.OrdinalIgnoreCase))
                 throw new KelvinException($"--view {v}: two checkpoints support only the particle view (the ensemble view needs an ensemble of runs per state)");
+            string? png = parse.GetValue(plot) is { } p ? OutputFile.Prepare(p, "--plot", parse.GetValue(force)) : null;
             var estimator = shared.EstimatorOf(parse);
             var selection = shared.SelectionOf(parse);
             using var a = CheckpointFile.Open(parse.GetValue(before)!);
             using var b = CheckpointFile.Open(parse.GetValue(after)!);
             var result = CheckpointComparison.Compare(a, b, selection, estimator, parse.GetValue(energyBefore), parse.GetValue(energyAfter));
-            if (parse.GetValue(plot) is string png) LayerEntropyPlot.SavePng(png, result.Layers);
+            if (png is not null)
+            {
+                LayerEntropyPlot.SavePng(png, result.Layers);
+                OutputFile.Record(png);
+            }
             if (parse.GetValue(shared.Json)) JsonOutput.Write(Dto(result));
             else Render(result, estimator.Name);
             return 0;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Kelvin.Distributions;
 using Kelvin.Energy;
+using Kelvin.Files;
 using Kelvin.Linear;
 using Kelvin.Cli.Rendering;
 using Kelvin.Reports.Plots;
@@ -44,10 +45,11 @@ internal static class LinearCommand
         var target = new Option<string?>("--target") { Description = "empirical data: the target column" };
         var lyapunov = new Option<string>("--lyapunov") { Description = "trained-state covariance: full (discrete + minibatch-Hessian noise)|discrete|continuous", DefaultValueFactory = _ => "full" };
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
+        var force = OutputOptions.Force();
         var command = new Command("linear", "Temperature of a linear model's training transition: analytic vs simulated (THEORY §5).")
         {
             loss, init, sigma, a, pi, d, n, signal, noise, noiseLaw, condition, lr, batch, ensemble, steps, late, seed,
-            shift, shiftSize, sweep, from, to, points, plot, csvOut, data, target, lyapunov, json,
+            shift, shiftSize, sweep, from, to, points, plot, csvOut, data, target, lyapunov, json, force,
         };
         command.SetAction(parse =>
         {
@@ -65,11 +67,13 @@ internal static class LinearCommand
             {
                 if (file is not null) throw new KelvinException("--sweep needs teacher data, not --data");
                 var parameter = LinearSweep.ParseParameter(sweepName);
+                string? csvPath = parse.GetValue(csvOut) is { } c ? OutputFile.Prepare(c, "--csv", parse.GetValue(force)) : null;
+                string? png = parse.GetValue(plot) is { } p ? OutputFile.Prepare(p, "--plot", parse.GetValue(force)) : null;
                 double lo = parse.GetValue(from) ?? throw new KelvinException("--sweep needs --from"),
                        hi = parse.GetValue(to) ?? throw new KelvinException("--sweep needs --to");
                 var result = LinearSweep.Run(spec, setting, sim, parameter, lo, hi, parse.GetValue(points));
-                if (parse.GetValue(csvOut) is string csvPath) File.WriteAllText(csvPath, LinearSweep.ToCsv(result));
-                if (parse.GetValue(plot) is string png) LinearSweepPlot.Save(result, png);
+                if (csvPath is not null) { File.WriteAllText(csvPath, LinearSweep.ToCsv(result)); OutputFile.Record(csvPath); }
+                if (png is not null) { LinearSweepPlot.Save(result, png); OutputFile.Record(png); }
                 if (parse.GetValue(json)) JsonOutput.Write(LinearJson.Sweep(result));
                 else LinearTable.Sweep(result);
                 return 0;

@@ -21,9 +21,10 @@ internal static class RunCommand
         var seed = new Option<ulong>("--seed") { Description = "random seed of every draw", DefaultValueFactory = _ => 1 };
         var data = new Option<string>("--data") { Description = $"dataset: {string.Join("|", DatasetCatalog.Names)} or FILE.csv (see --target)", DefaultValueFactory = _ => "digits" };
         var target = new Option<string?>("--target") { Description = "the target column of a CSV file given to --data [default: target]" };
+        var json = new Option<bool>("--json") { Description = "report.json on stdout instead of the summary table (the report folder is written too)" };
         var command = new Command("run", "Calibration, linear theory, relu and tanh networks with a data shift, heat engines: one report folder (report.md, report.html, report.json, PNGs).")
         {
-            outDir, quick, seed, data, target,
+            outDir, quick, seed, data, target, json,
         };
         command.SetAction(parse =>
         {
@@ -33,16 +34,20 @@ internal static class RunCommand
             using var folder = RunReport.Open(parse.GetValue(outDir)!);
             var request = new RunRequest(dataset, dataName, parse.GetValue(seed), RunProfile.Of(parse.GetValue(quick)));
             var clock = Stopwatch.StartNew();
-            var result = RunProgressDisplay.Run(!Console.IsOutputRedirected, progress =>
+            bool asJson = parse.GetValue(json);
+            RunResult Work(Action<RunStage, double> progress)
             {
                 var r = RunPipeline.Run(request, progress);
                 progress(RunStage.Report, 0);
                 RunReport.Write(r, folder);
                 progress(RunStage.Report, 1);
                 return r;
-            });
+            }
+            // With --json stdout carries only the JSON: no progress lines.
+            var result = asJson ? Work((_, _) => { }) : RunProgressDisplay.Run(!Console.IsOutputRedirected, Work);
             folder.Publish();
-            Summary(result, folder.Target, clock.Elapsed);
+            if (asJson) Console.Out.WriteLine(File.ReadAllText(Path.Combine(folder.Target, RunReport.Json)));
+            else Summary(result, folder.Target, clock.Elapsed);
             return 0;
         });
         return command;
