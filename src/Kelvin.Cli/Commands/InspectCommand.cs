@@ -56,7 +56,7 @@ internal static class InspectCommand
                 t.Role == "weight" ? StdoutConsole.Number(t.H) : "-", t.Role == "weight" ? StdoutConsole.Number(t.S) : "-");
         console.Write(table);
         foreach (var s in r.Skipped) console.WriteLine($"skipped {s.Name} ({s.DType}): {s.Reason}");
-        console.WriteLine($"S = Σ_l S_l = {StdoutConsole.Number(r.S)} nats (particle view, estimator {r.Estimator}; — means a layer without spread, S = −∞)");
+        console.WriteLine($"S = Σ_l S_l = {StdoutConsole.Number(r.S)} nats (particle view, estimator {r.Estimator}; — means a layer without spread: a point, no finite entropy)");
     }
 
     private sealed record InspectJson(

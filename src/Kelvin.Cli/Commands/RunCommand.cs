@@ -31,6 +31,9 @@ internal static class RunCommand
             // Everything that can fail fast does so before the long work: the data, then the folder.
             string dataName = parse.GetValue(data)!;
             var dataset = DatasetCatalog.Load(dataName, parse.GetValue(target));
+            // Data without signal would fail minutes later (layers with q = 0): refuse it now.
+            if (dataset.ConstantFeatures() is { } constant && constant.Count == dataset.FeatureCount)
+                throw new KelvinException($"{dataName}: every feature is constant ({string.Join(", ", constant.Take(5))}), so the networks see no signal");
             using var folder = RunReport.Open(parse.GetValue(outDir)!);
             var request = new RunRequest(dataset, dataName, parse.GetValue(seed), RunProfile.Of(parse.GetValue(quick)));
             var clock = Stopwatch.StartNew();

@@ -49,7 +49,7 @@ public sealed class LinearCsvTests : IDisposable
     [InlineData("a,y\n1,2\n1,3\n", "y", "column 'a' is constant")]
     [InlineData("a,y\n1,2\n", "y", "at least 2 data rows")]
     [InlineData("y\n1\n2\n", "y", "no feature columns")]
-    [InlineData("a,y\n1,NaN\n2,3\n", "y", "not a finite number")]
+    [InlineData("a,y\n1,NaN\n2,3\n", "y", "'NaN' is not a finite number")]
     public void BadFilesAreOneLineErrorsNamingTheProblem(string text, string target, string message)
     {
         var path = Write("bad.csv", text);
