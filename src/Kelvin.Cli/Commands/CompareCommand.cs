@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Kelvin.Checkpoints;
 using Kelvin.Checkpoints.Models;
 using Kelvin.Cli.Rendering;
+using Kelvin.Files;
 using Kelvin.Reports.Plots;
 using Kelvin.Thermodynamics;
 using Spectre.Console;
@@ -21,6 +22,7 @@ internal static class CompareCommand
         var energyAfter = new Option<double?>("--energy-after") { Description = "E of AFTER: its loss on the same data" };
         var view = new Option<string>("--view") { Description = "entropy view: particle (S_l = n_l·h of the pooled layer)", DefaultValueFactory = _ => "particle" };
         var plot = new Option<string?>("--plot") { Description = "write per-layer S before/after bars to this PNG" };
+        var force = OutputOptions.Force();
         var shared = new CheckpointOptions();
         var models = new ModelOptions();
         var command = new Command("compare", "Entropy change per layer between two checkpoints; with energies, T = ΔE/ΔS; with --model (ONNX) or for two Kelvin networks also ΔE_l and T_l per layer.")
@@ -28,11 +30,13 @@ internal static class CompareCommand
         shared.AddTo(command);
         models.AddTo(command);
         command.Options.Add(plot);
+        command.Options.Add(force);
         command.SetAction(parse =>
         {
             string v = parse.GetValue(view)!;
             if (!string.Equals(v, "particle", StringComparison.OrdinalIgnoreCase))
                 throw new KelvinException($"--view {v}: two checkpoints support only the particle view (the ensemble view needs an ensemble of runs per state)");
+            string? png = parse.GetValue(plot) is { } p ? OutputFile.Prepare(p, "--plot", parse.GetValue(force)) : null;
             var estimator = shared.EstimatorOf(parse);
             var selection = shared.SelectionOf(parse);
             using var a = CheckpointFile.Open(parse.GetValue(before)!);
@@ -48,7 +52,11 @@ internal static class CompareCommand
             if (allocation is not null) result = result with { EnergySource = EnergySource.Model };
             var layers = allocation is null ? null : ModelLayerTemperature.Of(allocation, result.Layers);
             var notes = Notes(a, b, result);
-            if (parse.GetValue(plot) is string png) LayerEntropyPlot.SavePng(png, result.Layers);
+            if (png is not null)
+            {
+                LayerEntropyPlot.SavePng(png, result.Layers);
+                OutputFile.Record(png);
+            }
             if (parse.GetValue(shared.Json)) JsonOutput.Write(Dto(result, notes, allocation is null ? null : ModelJson.Of(model!.Value.Model, model.Value.Energy, allocation, substitution!.Kept, layers!)));
             else
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Kelvin.Cli.Rendering;
 using Kelvin.Engines;
+using Kelvin.Files;
 using Kelvin.Reports.Json;
 using Kelvin.Trajectories;
 using Kelvin.Networks.Activations;
@@ -43,10 +44,16 @@ internal static class EngineCommand
                 return RunTraining(training, parse, hidden, parse.GetValue(json));
             }
             if (parse.GetResult(training.Data) is { Implicit: false }) throw new KelvinException("--data and the other training options need --train");
+            string? plotPath = parse.GetValue(plot);
+            if (plotPath is not null) plotPath = OutputFile.Prepare(plotPath, "--plot", parse.GetValue(training.Force));
             var scan = new EfficiencyScan { QMin = parse.GetValue(qmin), QMax = parse.GetValue(qmax), Points = parse.GetValue(points) }.Validated();
             IReadOnlyList<Activation> chosen = Choose(parse.GetValue(activation) ?? "all");
             var profiles = chosen.Select(a => EngineClassifier.Profile(a, scan)).ToList();
-            if (parse.GetValue(plot) is { } file) EfficiencyPlot.Save(profiles, file);
+            if (plotPath is not null)
+            {
+                EfficiencyPlot.Save(profiles, plotPath);
+                OutputFile.Record(plotPath);
+            }
             if (parse.GetValue(json)) JsonOutput.Write(new EngineReport(profiles.Select(ActivationEngineJson.From).ToList()));
             else Render(profiles, scan);
             return 0;

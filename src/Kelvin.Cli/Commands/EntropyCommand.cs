@@ -70,7 +70,8 @@ internal static class EntropyCommand
                 source = distribution.Description;
             }
             var sample = SortedSample.From(values);
-            var estimates = EntropyEstimators.All.ToDictionary(e => e.Name, e => e.Estimate(sample));
+            // A non-finite estimate (none is expected) travels as null / "—", never as ±∞ or NaN.
+            var estimates = EntropyEstimators.All.ToDictionary(e => e.Name, e => e.Estimate(sample) is var h && double.IsFinite(h) ? h : (double?)null);
             if (parse.GetValue(json)) JsonOutput.Write(new EntropyResult(sample.Count, exact, estimates));
             else Render(source, sample, exact, estimates);
             return 0;
@@ -78,7 +79,7 @@ internal static class EntropyCommand
         return command;
     }
 
-    private static void Render(string source, SortedSample sample, double? exact, Dictionary<string, double> estimates)
+    private static void Render(string source, SortedSample sample, double? exact, Dictionary<string, double?> estimates)
     {
         var console = StdoutConsole.Create();
         var table = new Table().Title($"entropy of {Markup.Escape(source)}, n = {sample.Count} (nats)");
@@ -98,5 +99,5 @@ internal static class EntropyCommand
     private sealed record EntropyResult(
         [property: JsonPropertyName("n")] int N,
         [property: JsonPropertyName("exact")] double? Exact,
-        [property: JsonPropertyName("estimates")] Dictionary<string, double> Estimates);
+        [property: JsonPropertyName("estimates")] Dictionary<string, double?> Estimates);
 }

@@ -59,7 +59,7 @@ internal static class InspectCommand
         console.Write(table);
         foreach (var s in r.Skipped) console.WriteLine($"skipped {s.Name} ({s.DType}): {s.Reason}");
         foreach (var n in r.Notes) console.WriteLine(n);
-        console.WriteLine($"S = Σ_l S_l = {StdoutConsole.Number(r.S)} nats (particle view, the only view of a single checkpoint; estimator {r.Estimator}; — means a layer without spread, S = −∞)");
+        console.WriteLine($"S = Σ_l S_l = {StdoutConsole.Number(r.S)} nats (particle view, the only view of a single checkpoint; estimator {r.Estimator}; — means a layer without spread: a point, no finite entropy)");
     }
 
     private sealed record InspectJson(

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Kelvin.Distributions;
 using Kelvin.Energy;
+using Kelvin.Files;
 using Kelvin.Linear;
 using Kelvin.Cli.Rendering;
 using Kelvin.Reports.Plots;
@@ -45,10 +46,11 @@ internal static class LinearCommand
         var lyapunov = new Option<string>("--lyapunov") { Description = "trained-state covariance: full (discrete + minibatch-Hessian noise)|discrete|continuous", DefaultValueFactory = _ => "full" };
         var view = new Option<string>("--view") { Description = "entropy view of S* and T_I: particle|ensemble|thermal", DefaultValueFactory = _ => "ensemble" };
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
+        var force = OutputOptions.Force();
         var command = new Command("linear", "Temperature of a linear model's training transition: analytic vs simulated (docs/theory.md §5).")
         {
             loss, init, sigma, a, pi, d, n, signal, noise, noiseLaw, condition, lr, batch, ensemble, steps, late, seed,
-            shift, shiftSize, sweep, from, to, points, plot, csvOut, data, target, lyapunov, view, json,
+            shift, shiftSize, sweep, from, to, points, plot, csvOut, data, target, lyapunov, view, json, force,
         };
         command.SetAction(parse =>
         {
@@ -67,11 +69,13 @@ internal static class LinearCommand
             {
                 if (file is not null) throw new KelvinException("--sweep needs teacher data, not --data");
                 var parameter = LinearSweep.ParseParameter(sweepName);
+                string? csvPath = parse.GetValue(csvOut) is { } c ? OutputFile.Prepare(c, "--csv", parse.GetValue(force)) : null;
+                string? png = parse.GetValue(plot) is { } p ? OutputFile.Prepare(p, "--plot", parse.GetValue(force)) : null;
                 double lo = parse.GetValue(from) ?? throw new KelvinException("--sweep needs --from"),
                        hi = parse.GetValue(to) ?? throw new KelvinException("--sweep needs --to");
                 var result = LinearSweep.Run(spec, setting, sim, parameter, lo, hi, parse.GetValue(points), entropyView);
-                if (parse.GetValue(csvOut) is string csvPath) File.WriteAllText(csvPath, LinearSweep.ToCsv(result));
-                if (parse.GetValue(plot) is string png) LinearSweepPlot.Save(result, png);
+                if (csvPath is not null) { File.WriteAllText(csvPath, LinearSweep.ToCsv(result)); OutputFile.Record(csvPath); }
+                if (png is not null) { LinearSweepPlot.Save(result, png); OutputFile.Record(png); }
                 if (parse.GetValue(json)) JsonOutput.Write(LinearJson.Sweep(result));
                 else LinearTable.Sweep(result);
                 return 0;

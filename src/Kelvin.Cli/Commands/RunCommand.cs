@@ -22,9 +22,10 @@ internal static class RunCommand
         var data = new Option<string>("--data") { Description = $"dataset: {string.Join("|", DatasetCatalog.Names)} or FILE.csv (see --target)", DefaultValueFactory = _ => "digits" };
         var target = new Option<string?>("--target") { Description = "the target column of a CSV file given to --data [default: target]" };
         var view = new Option<string>("--view") { Description = "entropy view of the networks' temperatures: particle, ensemble (needs K ≥ 4 members) or thermal", DefaultValueFactory = _ => "particle" };
+        var json = new Option<bool>("--json") { Description = "report.json on stdout instead of the summary table (the report folder is written too)" };
         var command = new Command("run", "Calibration, linear theory, relu and tanh networks with a data shift, heat engines: one report folder (report.md, report.html, report.json, PNGs).")
         {
-            outDir, quick, seed, data, target, view,
+            outDir, quick, seed, data, target, view, json,
         };
         command.SetAction(parse =>
         {
@@ -34,19 +35,26 @@ internal static class RunCommand
                 throw new KelvinException($"--view must be particle, ensemble or thermal (got '{parse.GetValue(view)}')");
             string dataName = parse.GetValue(data)!;
             var dataset = DatasetCatalog.Load(dataName, parse.GetValue(target));
+            // Data without signal would fail minutes later (layers with q = 0): refuse it now.
+            if (dataset.ConstantFeatures() is { } constant && constant.Count == dataset.FeatureCount)
+                throw new KelvinException($"{dataName}: every feature is constant ({string.Join(", ", constant.Take(5))}), so the networks see no signal");
             using var folder = RunReport.Open(parse.GetValue(outDir)!);
             var request = new RunRequest(dataset, dataName, parse.GetValue(seed), RunProfile.Of(parse.GetValue(quick)), entropyView);
             var clock = Stopwatch.StartNew();
-            var result = RunProgressDisplay.Run(!Console.IsOutputRedirected, progress =>
+            bool asJson = parse.GetValue(json);
+            RunResult Work(Action<RunStage, double> progress)
             {
                 var r = RunPipeline.Run(request, progress);
                 progress(RunStage.Report, 0);
                 RunReport.Write(r, folder);
                 progress(RunStage.Report, 1);
                 return r;
-            });
+            }
+            // With --json stdout carries only the JSON: no progress lines.
+            var result = asJson ? Work((_, _) => { }) : RunProgressDisplay.Run(!Console.IsOutputRedirected, Work);
             folder.Publish();
-            Summary(result, folder.Target, clock.Elapsed);
+            if (asJson) Console.Out.WriteLine(File.ReadAllText(Path.Combine(folder.Target, RunReport.Json)));
+            else Summary(result, folder.Target, clock.Elapsed);
             return 0;
         });
         return command;

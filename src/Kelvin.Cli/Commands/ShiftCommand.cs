@@ -27,6 +27,9 @@ internal static class ShiftCommand
         foreach (Option o in new Option[] { kind, size, newData, json, outDir }) command.Options.Add(o);
         command.SetAction(parse =>
         {
+            string? dir = parse.GetValue(outDir);
+            if (dir is not null)
+                OutputOptions.PrepareFolder(dir, "--out", parse.GetValue(training.Force), [.. TransitionReport.FileNames("training-"), .. TransitionReport.FileNames("refresh-")]);
             var request = training.Read(parse);
             IDataShift shift;
             if (parse.GetValue(newData) is { } file)
@@ -40,7 +43,7 @@ internal static class ShiftCommand
             var result = TrainingProgressDisplay.Run(training.ProgressMode(parse), "training + refresh",
                 progress => RefreshExperiment.Run(request.Setup, request.Split, shift, request.Settings, progress));
             var task = request.Split.Train.Task;
-            if (parse.GetValue(outDir) is { } dir)
+            if (dir is not null)
             {
                 TransitionReport.WriteFiles(result.Training, dir, "training-", $"{request.Split.Train.Name}: training transition");
                 TransitionReport.WriteFiles(result.Refresh, dir, "refresh-", $"{request.Split.Train.Name}: refresh after {shift.Kind} shift");

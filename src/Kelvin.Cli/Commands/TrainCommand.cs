@@ -26,6 +26,9 @@ internal static class TrainCommand
         command.Options.Add(outDir);
         command.SetAction(parse =>
         {
+            string? dir = parse.GetValue(outDir);
+            if (dir is not null) // checked before the work: Kelvin replaces only its own files there unless --force
+                OutputOptions.PrepareFolder(dir, "--out", parse.GetValue(training.Force), [.. TransitionReport.FileNames(""), "init.safetensors", "trained.safetensors"]);
             var request = training.Read(parse);
             var split = request.Split;
             var setup = request.Setup;
@@ -35,12 +38,13 @@ internal static class TrainCommand
                 progress => RecordedTrainer.Continue(members, setup, split.Train, progress));
             double score = TestScore.Of(members, split.Test);
             var analysis = TransitionAnalysis.Of(run, request.Settings);
-            if (parse.GetValue(outDir) is { } dir)
+            if (dir is not null)
             {
                 TransitionReport.WriteFiles(analysis, dir, "", $"{split.Train.Name}: training transition");
                 // Member 0 at initialization and trained, reopenable by `kelvin compare` (docs/theory.md §6 via the straight path).
                 NetworkCheckpoint.Save(Path.Combine(dir, "init.safetensors"), initial, training.Provenance(parse, setup, run.MemberEnergy(0, 0)));
                 NetworkCheckpoint.Save(Path.Combine(dir, "trained.safetensors"), members[0], training.Provenance(parse, setup, run.MemberEnergy(0, run.CheckpointCount - 1)));
+                Kelvin.Files.OutputFile.Record(Path.GetFullPath(Path.Combine(dir, "init.safetensors")), Path.GetFullPath(Path.Combine(dir, "trained.safetensors")));
             }
             if (parse.GetValue(json)) JsonOutput.Write(TrainJson.Of(split.Train.Task, score, analysis));
             else

@@ -22,7 +22,8 @@ internal static class StdoutConsole
     }
 
     /// <summary>A number for a table: <paramref name="digits"/> significant digits (6 unless told),
-    /// invariant culture; "—" for null (a quantity that has no value here).</summary>
+    /// invariant culture; "—" for null (a quantity that has no value here) and, as a last guard, for
+    /// NaN or ±∞, which Kelvin never prints.</summary>
     public static string Number(double? value, int digits = 6) =>
-        value is double v ? v.ToString("G" + digits, CultureInfo.InvariantCulture) : "—";
+        value is double v && double.IsFinite(v) ? v.ToString("G" + digits, CultureInfo.InvariantCulture) : "—";
 }

@@ -42,12 +42,13 @@ internal sealed class TrainingCommandOptions
     public Option<double> TestFraction { get; } = new("--test-fraction") { Description = "held-out fraction for the test score", DefaultValueFactory = _ => DataSplit.DefaultTestFraction };
     public Option<ulong> Seed { get; } = new("--seed") { Description = "random seed (split, initialization, shuffles, shifts)", DefaultValueFactory = _ => 1 };
     public Option<string> Progress { get; } = new("--progress") { Description = "auto (a bar when stderr is a terminal), bar, lines or none", DefaultValueFactory = _ => "auto" };
+    public Option<bool> Force { get; } = OutputOptions.Force();
 
     /// <summary>Adds every option to <paramref name="command"/> (without --activation when the command
     /// has its own, as `kelvin engine` does; then pass its value to <see cref="Read"/>).</summary>
     public void AddTo(Command command, bool withActivation = true)
     {
-        foreach (Option o in new Option[] { Data, Target, Hidden, Activation, Init, Loss, Optimizer, LearningRate, Batch, Epochs, Ensemble, View, Every, Late, Window, Estimator, EvaluationSize, TestFraction, Seed, Progress })
+        foreach (Option o in new Option[] { Data, Target, Hidden, Activation, Init, Loss, Optimizer, LearningRate, Batch, Epochs, Ensemble, View, Every, Late, Window, Estimator, EvaluationSize, TestFraction, Seed, Progress, Force })
             if (withActivation || o != Activation) command.Options.Add(o);
     }
 

@@ -44,8 +44,12 @@ internal static class TransitionReport
         return $"{se}; {state}; \"sign not resolved\": the 95% interval of ΔE or ΔS contains 0";
     }
 
+    /// <summary>The file names <see cref="WriteFiles"/> writes with <paramref name="prefix"/>.</summary>
+    public static IReadOnlyList<string> FileNames(string prefix) => [prefix + "curve.csv", prefix + "temperature.png", prefix + "layer-temperatures.png"];
+
     /// <summary>Writes <paramref name="prefix"/>curve.csv, <paramref name="prefix"/>temperature.png and
-    /// <paramref name="prefix"/>layer-temperatures.png into <paramref name="directory"/>.</summary>
+    /// <paramref name="prefix"/>layer-temperatures.png into <paramref name="directory"/> (already checked
+    /// by the output policy, see <see cref="OutputOptions.PrepareFolder"/>) and records them as Kelvin's.</summary>
     public static IReadOnlyList<string> WriteFiles(TransitionAnalysis a, string directory, string prefix, string title)
     {
         Directory.CreateDirectory(directory);
@@ -66,6 +70,7 @@ internal static class TransitionReport
         string layers = Path.Combine(directory, prefix + "layer-temperatures.png");
         TemperatureCurvePlot.SaveGlobal(a, global, title);
         TemperatureCurvePlot.SaveLayers(a, layers, title + ": local temperatures");
+        Kelvin.Files.OutputFile.Record(csv, global, layers);
         return [csv, global, layers];
     }
 

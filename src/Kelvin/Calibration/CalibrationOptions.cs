@@ -33,7 +33,11 @@ public sealed record CalibrationOptions(
         if (Dimension < 1) throw new KelvinException($"--d must be at least 1 (got {Dimension})");
         if (!(T1 > 0) || !double.IsFinite(T1)) throw new KelvinException($"--t1 must be a temperature > 0 (got {T1})");
         if (!(T2 > 0) || !double.IsFinite(T2)) throw new KelvinException($"--t2 must be a temperature > 0 (got {T2})");
-        if (T1 == T2) throw new KelvinException($"--t1 and --t2 must differ (both {T1}): ΔE/ΔS needs two states");
+        if (Dimension > 2000) throw new KelvinException($"--d must be at most 2000 (got {Dimension}): the potential is a dense d × d matrix");
+        foreach (var (t, name) in new[] { (T1, "--t1"), (T2, "--t2") })
+            if (t < 1e-6 || t > 1e6) throw new KelvinException($"{name} must lie in [1e-6, 1e6] (got {t})");
+        // At T1 ≈ T2 both ΔE and ΔS are sampling noise and their ratio is not a temperature measurement.
+        if (Math.Abs(Math.Log(T2 / T1)) < 0.01) throw new KelvinException($"--t1 and --t2 must differ by at least 1% (got {T1} and {T2}): T = ΔE/ΔS needs two distinct states");
         if (!(StepFraction > 0 && StepFraction < 1)) throw new KelvinException($"eta·lambda_max must lie in (0, 1) (got {StepFraction})");
         if (Seeds < 1) throw new KelvinException($"--seeds must be at least 1 (got {Seeds})");
         EntropyEstimators.Parse(Estimator);

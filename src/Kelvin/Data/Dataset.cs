@@ -54,6 +54,20 @@ public sealed class Dataset
 
     /// <summary>Row i of the features.</summary>
     public ReadOnlySpan<float> Row(int i) => Features.AsSpan(i * FeatureCount, FeatureCount);
+
+    /// <summary>The names of the features that take one value in every row (they carry no signal).</summary>
+    public IReadOnlyList<string> ConstantFeatures()
+    {
+        var constant = new List<string>();
+        for (int j = 0; j < FeatureCount; j++)
+        {
+            float first = Features[j];
+            bool same = true;
+            for (int i = 1; i < Count && same; i++) same = Features[(long)i * FeatureCount + j] == first;
+            if (same) constant.Add(FeatureNames.Count > j ? FeatureNames[j] : $"feature {j + 1}");
+        }
+        return constant;
+    }
     /// <summary>Row i of the targets.</summary>
     public ReadOnlySpan<float> TargetRow(int i) => Targets.AsSpan(i * Outputs, Outputs);
 

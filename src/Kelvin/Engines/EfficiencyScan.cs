@@ -23,13 +23,21 @@ public sealed record EfficiencyScan
     /// <summary>Efficiency below which an activation does no work at all (default 1e−12).</summary>
     public double AbsoluteFloor { get; init; } = 1e-12;
 
+    /// <summary>The range of signal levels q a scan may cover, and the most levels it may have.</summary>
+    public const double MinLevel = 1e-12, MaxLevel = 1e12;
+
+    /// <summary>The most levels a scan may have.</summary>
+    public const int MaxPoints = 10_001;
+
     /// <summary>Throws a one-line <see cref="KelvinException"/> for an unusable scan.</summary>
     public EfficiencyScan Validated()
     {
         if (!(QMin > 0) || !double.IsFinite(QMin)) throw new KelvinException($"qmin must be positive and finite (got {QMin})");
         if (!double.IsFinite(QMax)) throw new KelvinException($"qmax must be finite (got {QMax})");
         if (!(QMin < QMax)) throw new KelvinException($"qmin must be smaller than qmax (got {QMin} ≥ {QMax})");
+        if (QMin < MinLevel || QMax > MaxLevel) throw new KelvinException($"signal levels must lie in [{MinLevel:0e0}, {MaxLevel:0e0}] (got qmin {QMin}, qmax {QMax}): beyond them the quadrature overflows or loses all digits");
         if (Points < 3) throw new KelvinException($"points must be at least 3 (got {Points})");
+        if (Points > MaxPoints) throw new KelvinException($"points must be at most {MaxPoints} (got {Points})");
         if (!(RelativeTolerance > 0) || !(AbsoluteFloor >= 0)) throw new KelvinException("tolerances must be positive");
         return this;
     }

@@ -6,7 +6,8 @@ namespace Kelvin.Entropy;
 /// knn (Kozachenko–Leonenko, one dimension): h = ψ(n) − ψ(k) + ln 2 + (1/n) Σᵢ ln εᵢ, with εᵢ the
 /// distance from xᵢ to its k-th nearest neighbour (ln 2 = ln of the length of the unit "ball"
 /// [−1, 1]). On the sorted sample the k nearest neighbours of x₍ᵢ₎ lie among x₍ᵢ₋ₖ₎..x₍ᵢ₊ₖ₎, found by
-/// merging the two sides: O(n·k). Runs on the tie-resolved values, so every εᵢ is positive.
+/// merging the two sides: O(n·k). Runs on the tie-resolved values, so every εᵢ is positive. A sample
+/// of n ≤ k values uses k = n − 1.
 /// </summary>
 public sealed class KnnEntropy : IEntropyEstimator
 {
@@ -25,10 +26,11 @@ public sealed class KnnEntropy : IEntropyEstimator
     public double Estimate(SortedSample sample)
     {
         var x = sample.ResolvedArray;
-        int n = x.Length, k = K;
-        if (n <= K) throw new KelvinException($"knn with k = {K} needs more than {K} values (got {n})");
+        int n = x.Length;
+        if (n < 2) throw new KelvinException($"knn needs at least 2 values (got {n})");
+        int k = Math.Min(K, n - 1); // a sample of n ≤ k values has at most n − 1 neighbours per point
         double sum = OrderedLogSum.Of(n, i => KthDistance(x, i, k));
-        double h = SpecialFunctions.DiGamma(n) - SpecialFunctions.DiGamma(K) + Math.Log(2) + sum / n;
+        double h = SpecialFunctions.DiGamma(n) - SpecialFunctions.DiGamma(k) + Math.Log(2) + sum / n;
         if (!double.IsFinite(h)) throw new KelvinException($"knn: the entropy estimate is not finite ({h})");
         return h;
     }

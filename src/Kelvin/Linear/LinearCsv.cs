@@ -34,7 +34,7 @@ public static class LinearCsv
         if (n < 2) throw new KelvinException($"{path}: needs at least 2 data rows (got {n})");
         var x = features.ToArray();
         Standardize(x, n, d, header.Where((_, c) => c != targetIndex).ToArray(), path);
-        var y = task == LinearTask.Regression ? RegressionTargets(labels, header[targetIndex], path) : ClassTargets(labels, header[targetIndex], path);
+        var y = task == LinearTask.Regression ? table.Column(targetIndex) : ClassTargets(labels, header[targetIndex], path);
         return new LinearData(Path.GetFileName(path), task, x, y, d);
     }
 
@@ -51,15 +51,6 @@ public static class LinearCsv
             if (!(sd > 0)) throw new KelvinException($"{path}: column '{names[j]}' is constant and cannot be standardized");
             for (int i = 0; i < n; i++) x[i * d + j] = (x[i * d + j] - mean) / sd;
         }
-    }
-
-    private static double[] RegressionTargets(List<string> cells, string name, string path)
-    {
-        var y = new double[cells.Count];
-        for (int i = 0; i < y.Length; i++)
-            if (!InvariantNumber.TryParse(cells[i], out y[i], out _))
-                throw new KelvinException($"{path}: row {i + 2}, column '{name}': '{cells[i]}' is not a finite number");
-        return y;
     }
 
     private static double[] ClassTargets(List<string> cells, string name, string path)

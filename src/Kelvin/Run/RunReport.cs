@@ -23,19 +23,9 @@ public static class RunReport
         EnginesHeading = "5. Heat engines", MeaningHeading = "6. What this means";
 
     /// <summary>Opens the report folder <paramref name="target"/> (<see cref="ReportFolder.Open"/>: a
-    /// one-line error when it cannot be written), refusing to replace an existing folder that holds
-    /// anything but a previous report's files (so `--out .` never deletes a user's files).</summary>
-    public static ReportFolder Open(string target)
-    {
-        if (Directory.Exists(target))
-        {
-            var allowed = new HashSet<string>([Markdown, Html, Json, .. RunFigures.All]);
-            var foreign = Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).FirstOrDefault(n => !allowed.Contains(n!));
-            if (foreign is not null)
-                throw new KelvinException($"--out '{target}' already holds '{foreign}', which is not part of a Kelvin report: choose a new folder or empty it");
-        }
-        return ReportFolder.Open(target);
-    }
+    /// one-line error when it cannot be written, when it holds anything Kelvin did not write there, so
+    /// `--out .` never deletes a user's files, or when another run is writing it).</summary>
+    public static ReportFolder Open(string target) => ReportFolder.Open(target, [Markdown, Html, Json, .. RunFigures.All]);
 
     /// <summary>Writes every file of the report into <paramref name="folder"/>'s staging folder.</summary>
     public static IReadOnlyList<string> Write(RunResult r, ReportFolder folder)

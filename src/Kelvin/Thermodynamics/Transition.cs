@@ -33,7 +33,11 @@ public sealed record Transition(ThermodynamicState From, ThermodynamicState To, 
         if (flatE && flatS) return Temperature.Degenerate(Regime.NoTransition);
         if (flatS) return Temperature.Degenerate(Regime.Isentropic);
         double t = energyChange / entropyChange;
-        return double.IsFinite(t) ? Temperature.Finite(t) : Temperature.Degenerate(Regime.Isentropic);
+        // ΔS is above its tolerance here, so an infinite ratio is an overflow of float64, not an
+        // isentropic transition: refuse it rather than name a regime that is not the true one.
+        if (!double.IsFinite(t))
+            throw new KelvinException($"T = ΔE/ΔS overflows float64 (ΔE = {energyChange:R}, ΔS = {entropyChange:R}); rescale the energies");
+        return Temperature.Finite(t);
     }
 
     private static Temperature TemperatureOf(ThermodynamicState a, ThermodynamicState b, TransitionTolerance tol)

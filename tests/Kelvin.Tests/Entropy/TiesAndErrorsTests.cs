@@ -48,7 +48,26 @@ public class TiesAndErrorsTests
         Assert.Contains("non-finite", Assert.Throws<KelvinException>(() => SortedSample.From([1.0, double.NaN, 2.0])).Message);
         Assert.Contains("non-finite", Assert.Throws<KelvinException>(() => SortedSample.From([1.0, double.PositiveInfinity])).Message);
         Assert.Contains("non-finite", Assert.Throws<KelvinException>(() => SortedSample.From([1f, float.NegativeInfinity])).Message);
-        Assert.Throws<KelvinException>(() => new KnnEntropy().Estimate(SortedSample.From([1.0, 2.0, 3.0])));
+    }
+
+    [Fact]
+    public void KnnCapsItsRankAtNMinusOne()
+    {
+        // n = 3 ≤ k = 3: k = 2 is used, the same as an estimator built with k = 2.
+        var small = SortedSample.From([1.0, 2.0, 4.0]);
+        Assert.Equal(new KnnEntropy(2).Estimate(small), new KnnEntropy().Estimate(small));
+        Assert.True(double.IsFinite(new KnnEntropy().Estimate(SortedSample.From([1.0, 2.0]))));
+    }
+
+    [Fact]
+    public void GaussianIsFiniteWhereTheVarianceUnderflowsOrOverflows()
+    {
+        foreach (double scale in new[] { 1e-170, 1e160, 1e300 })
+        {
+            double h = new GaussianEntropy().Estimate(SortedSample.From([1 * scale, 2 * scale, 3 * scale, 5 * scale]));
+            double expected = 0.5 * Math.Log(2 * Math.PI * Math.E * (35.0 / 12)) + Math.Log(scale); // var of 1,2,3,5 is 35/12
+            Assert.Equal(expected, h, 1e-9 * Math.Abs(expected));
+        }
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class LinearCommandTests : IDisposable
     [InlineData("--sweep needs --from", "--sweep", "lr")]
     [InlineData("unknown shift", "--shift", "sideways")]
     [InlineData("needs classification", "--shift", "label")]
-    [InlineData("data file not found", "--data", "/nonexistent/x.csv", "--target", "y")]
+    [InlineData("CSV file not found", "--data", "/nonexistent/x.csv", "--target", "y")]
     [InlineData("--data needs --target", "--data", "/nonexistent/x.csv")]
     [InlineData("unknown --lyapunov", "--lyapunov", "exact")]
     [InlineData("diverges", "--lr", "1.5")]

@@ -43,13 +43,13 @@ public sealed class LinearCsvTests : IDisposable
 
     [Theory]
     [InlineData("a,y\n1,2\n2,3\n", "z", "no column 'z'")]
-    [InlineData("a,y\n1,2\nfoo,3\n", "y", "row 3, column 'a': 'foo' is not a finite number")]
-    [InlineData("a,y\n1,2\n2,bar\n", "y", "row 3, column 'y'")]
-    [InlineData("a,y\n1,2\n2\n", "y", "row 3 has 1 cells")]
+    [InlineData("a,y\n1,2\nfoo,3\n", "y", "line 3, column 'a': 'foo' is not a number")]
+    [InlineData("a,y\n1,2\n2,bar\n", "y", "line 3, column 'y'")]
+    [InlineData("a,y\n1,2\n2\n", "y", "line 3 has 1 cells")]
     [InlineData("a,y\n1,2\n1,3\n", "y", "column 'a' is constant")]
     [InlineData("a,y\n1,2\n", "y", "at least 2 data rows")]
     [InlineData("y\n1\n2\n", "y", "no feature columns")]
-    [InlineData("a,y\n1,NaN\n2,3\n", "y", "not a finite number")]
+    [InlineData("a,y\n1,NaN\n2,3\n", "y", "'NaN' is not a finite number")]
     public void BadFilesAreOneLineErrorsNamingTheProblem(string text, string target, string message)
     {
         var path = Write("bad.csv", text);

@@ -12,22 +12,33 @@ public static class ActivationCatalog
     /// <summary>One instance of every built-in activation (leaky_relu with α = 0.01, elu with α = 1).</summary>
     public static IReadOnlyList<Activation> BuiltIn { get; } = Names.Select(Parse).ToList();
 
+    /// <summary>The largest |α| of leaky_relu(α) and elu(α): beyond it the mean-field integrals and
+    /// network activations overflow, so a larger value is refused up front.</summary>
+    public const double MaxParameter = 100;
+
     /// <summary>The activation called <paramref name="text"/>; "leaky_relu(α)" and "elu(α)" take a
     /// parameter, also written "leaky_relu:α".</summary>
     /// <exception cref="KelvinException">for an unknown name or a bad parameter.</exception>
     public static Activation Parse(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new KelvinException("empty activation name");
-        string t = text.Trim().ToLowerInvariant().Replace('-', '_');
-        string name = t;
+        string t = text.Trim().ToLowerInvariant();
+        string name = t.Replace('-', '_');
         double? parameter = null;
         int open = t.IndexOfAny(['(', ':']);
         if (open > 0)
         {
-            name = t[..open];
-            string arg = t[(open + 1)..].TrimEnd(')');
-            if (!double.TryParse(arg, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-                throw new KelvinException($"activation '{text}': '{arg}' is not a number");
+            name = t[..open].Trim().Replace('-', '_'); // "leaky-relu" names leaky_relu; the argument keeps its sign
+            string arg = t[(open + 1)..];
+            if (t[open] == '(')
+            {
+                if (!arg.EndsWith(')')) throw new KelvinException($"activation '{text}': missing ')'");
+                arg = arg[..^1];
+            }
+            if (!Numerics.InvariantNumber.TryParse<double>(arg, out double v, out string why))
+                throw new KelvinException($"activation '{text}': '{arg}' {why}");
+            if (Math.Abs(v) > MaxParameter)
+                throw new KelvinException($"activation '{text}': the parameter must lie in [−{MaxParameter}, {MaxParameter}] (got {arg})");
             parameter = v;
         }
         Activation result = name switch
