@@ -158,7 +158,12 @@ internal static class CompareCommand
         [property: JsonPropertyName("regime")] string? Regime,
         [property: JsonPropertyName("dE"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? DE,
         [property: JsonPropertyName("energies"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Energies,
-        [property: JsonPropertyName("note")] string? Note);
+        [property: JsonPropertyName("note")] string? Note)
+    {
+        /// <summary>The entropy view of S and T: always the particle view for two checkpoints.</summary>
+        [JsonPropertyName("view")]
+        public string View => "particle";
+    }
 
     /// <summary>The straight-path allocation behind the per-layer T_l.</summary>
     private sealed record PathJson(

@@ -141,7 +141,12 @@ internal sealed record TrajectoryGlobalJson(
     [property: JsonPropertyName("dS")] double? DS,
     [property: JsonPropertyName("T")] double? T,
     [property: JsonPropertyName("regime")] string? Regime,
-    [property: JsonPropertyName("note")] string? Note);
+    [property: JsonPropertyName("note")] string? Note)
+{
+    /// <summary>The entropy view of S and T: the particle view (one run, one sample per checkpoint).</summary>
+    [JsonPropertyName("view")]
+    public string View => "particle";
+}
 
 internal sealed record TrajectoryLayerJson(
     [property: JsonPropertyName("name")] string Name,
