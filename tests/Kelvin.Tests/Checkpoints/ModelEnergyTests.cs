@@ -73,4 +73,19 @@ public class ModelEnergyTests
         Assert.True(alloc.PathChanges.Sum() < 0);
         Assert.Equal(Math.Sign(alloc.PathChanges[^1]), Math.Sign(alloc.SwapChanges[^1]));
     }
+
+    [Fact]
+    public void A_small_transformer_on_int64_tokens_works_the_same_way()
+    {
+        using var model = new OnnxModel(TorchFixtures.PathOf("tiny-transformer.onnx"));
+        using var a = TorchFixtures.Open("tiny-transformer-init.pt");
+        using var b = TorchFixtures.Open("tiny-transformer-trained.pt");
+        var sub = ParameterSubstitution.Of(model, a, b);
+        Assert.Contains(sub.Layers, l => l.Name == "attn" && l.Tensors.SequenceEqual(["attn.in_proj_weight", "attn.in_proj_bias"]));
+        var energy = new ModelEnergy(model, EvaluationData.Load(TorchFixtures.PathOf("tiny-transformer-data.npz"), null), CrossEntropy.Instance);
+        var alloc = EnergyAllocation.Of(energy, sub);
+        foreach (var (kelvin, pytorch) in new[] { (alloc.EnergyBefore, TorchFixtures.TransformerInit), (alloc.EnergyAfter, TorchFixtures.TransformerTrained) })
+            Assert.True(Math.Abs(kelvin - pytorch) <= 1e-5 * pytorch, $"Kelvin {kelvin:R}, PyTorch {pytorch:R}");
+        Assert.True(alloc.RelativeResidual < 0.01, $"residual {alloc.RelativeResidual}");
+    }
 }
