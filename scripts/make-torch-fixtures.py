@@ -21,6 +21,10 @@ linear 200→10) trained by SGD with momentum on the first 2000 Fashion-MNIST tr
                                         a one-block transformer (embedding, 2-head attention, LayerNorm,
                                         feed-forward) on a synthetic token task (int64 inputs); its ce
                                         losses are in energies.json under "transformer"
+- tied-lm-init.pt, tied-lm-trained.pt, tied-lm.onnx, tied-lm-data.npz
+                                        a bag-of-tokens model whose output head is tied to its embedding
+                                        (one storage in the .pt files, one initializer in the ONNX graph);
+                                        losses under "tied_lm"
 """
 import gzip
 import json
@@ -239,6 +243,50 @@ torch.onnx.export(tiny, tokens[:1], os.path.join(out, "tiny-transformer.onnx"), 
                   dynamic_axes={"x": {0: "batch"}, "logits": {0: "batch"}})
 np.savez(os.path.join(out, "tiny-transformer-data.npz"), x=tokens[:128].numpy(), y=labels[:128].numpy())
 
+
+# --- tied weights: the head is the embedding ----------------------------------------------------
+class TiedLM(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(10, 8)
+        self.mix = nn.Linear(8, 8)
+        self.head = nn.Linear(8, 10, bias=False)
+        self.head.weight = self.embed.weight
+
+    def forward(self, x):
+        return self.head(torch.tanh(self.mix(self.embed(x).mean(1))))
+
+
+torch.manual_seed(5)
+lm = TiedLM()
+lm_x = tokens[:, :5]
+lm_y = tokens[:, 5]  # predict the last token from the first five
+
+
+def lm_loss():
+    lm.eval()
+    with torch.no_grad():
+        value = float(ce(lm(lm_x[:128]).double(), lm_y[:128]))
+    lm.train()
+    return value
+
+
+tied_lm = {"init": lm_loss()}
+torch.save(lm.state_dict(), os.path.join(out, "tied-lm-init.pt"))
+lm_opt = torch.optim.SGD(lm.parameters(), lr=0.5)
+for _ in range(100):
+    lm_opt.zero_grad()
+    ce(lm(lm_x), lm_y).backward()
+    lm_opt.step()
+tied_lm["trained"] = lm_loss()
+torch.save(lm.state_dict(), os.path.join(out, "tied-lm-trained.pt"))
+lm.eval()
+torch.onnx.export(lm, lm_x[:1], os.path.join(out, "tied-lm.onnx"), input_names=["x"], output_names=["logits"],
+                  opset_version=13, do_constant_folding=False, training=torch.onnx.TrainingMode.PRESERVE,
+                  dynamic_axes={"x": {0: "batch"}, "logits": {0: "batch"}})
+np.savez(os.path.join(out, "tied-lm-data.npz"), x=lm_x[:128].numpy(), y=lm_y[:128].numpy())
+
 with open(os.path.join(out, "energies.json"), "w") as f:
-    json.dump({"init": energies["init"], "trained": energies["trained"], "transformer": transformer, "torch": torch.__version__}, f, indent=2)
+    json.dump({"init": energies["init"], "trained": energies["trained"], "transformer": transformer, "tied_lm": tied_lm,
+               "torch": torch.__version__}, f, indent=2)
 print("energies", energies)

@@ -118,4 +118,21 @@ public class ModelEnergyTests
         var e = Assert.Throws<KelvinException>(() => new ModelEnergy(model, shifted, CrossEntropy.Instance).Of(ParameterSubstitution.Of(model, c, c).Before));
         Assert.Contains("class labels 0..9", e.Message);
     }
+
+    [Fact]
+    public void A_head_tied_to_the_embedding_is_substituted_once_under_the_graphs_name()
+    {
+        using var model = new OnnxModel(TorchFixtures.PathOf("tied-lm.onnx"));
+        Assert.Null(model.Find("head.weight")); // PyTorch's exporter keeps one initializer for the tied pair
+        using var a = TorchFixtures.Open("tied-lm-init.pt");
+        using var b = TorchFixtures.Open("tied-lm-trained.pt");
+        var sub = ParameterSubstitution.Of(model, a, b);
+        Assert.Equal(["embed", "mix"], sub.Layers.Select(l => l.Name));
+        var energy = new ModelEnergy(model, EvaluationData.Load(TorchFixtures.PathOf("tied-lm-data.npz"), null), CrossEntropy.Instance);
+        var alloc = EnergyAllocation.Of(energy, sub);
+        foreach (var (kelvin, pytorch) in new[] { (alloc.EnergyBefore, TorchFixtures.TiedInit), (alloc.EnergyAfter, TorchFixtures.TiedTrained) })
+            Assert.True(Math.Abs(kelvin - pytorch) <= 1e-5 * pytorch, $"Kelvin {kelvin:R}, PyTorch {pytorch:R}");
+        // Two layers: the symmetrized swap estimates add up to ΔE exactly.
+        Assert.Equal(alloc.EnergyChange, alloc.SwapChanges.Sum(), 1e-12);
+    }
 }
