@@ -17,6 +17,14 @@ linear 200→10) trained by SGD with momentum on the first 2000 Fashion-MNIST tr
 - series/step-NNN.safetensors           10 checkpoints, steps 0, 10, …, 90 (step 0 = init, 90 = trained)
 - losses.csv, losses.jsonl              PyTorch's mean cross-entropy of each series checkpoint on the eval set
 - energies.json                         the same losses (ce, mse and mae of init and trained), torch's version
+- tiny-transformer-init.pt, tiny-transformer-trained.pt, tiny-transformer.onnx, tiny-transformer-data.npz
+                                        a one-block transformer (embedding, 2-head attention, LayerNorm,
+                                        feed-forward) on a synthetic token task (int64 inputs); its ce
+                                        losses are in energies.json under "transformer"
+- tied-lm-init.pt, tied-lm-trained.pt, tied-lm.onnx, tied-lm-data.npz
+                                        a bag-of-tokens model whose output head is tied to its embedding
+                                        (one storage in the .pt files, one initializer in the ONNX graph);
+                                        losses under "tied_lm"
 """
 import gzip
 import json
@@ -183,6 +191,102 @@ with open(os.path.join(out, "losses.csv"), "w") as f:
 with open(os.path.join(out, "losses.jsonl"), "w") as f:
     for r in series:
         f.write(json.dumps({"step": r["step"], "loss": r["loss"]}) + "\n")
+
+
+# --- a small transformer on int64 tokens -------------------------------------------------------
+class TinyTransformer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(10, 8)
+        self.pos = nn.Parameter(torch.randn(6, 8) * 0.1)
+        self.attn = nn.MultiheadAttention(8, 2, batch_first=True)
+        self.ln1 = nn.LayerNorm(8)
+        self.ff1 = nn.Linear(8, 16)
+        self.ff2 = nn.Linear(16, 8)
+        self.ln2 = nn.LayerNorm(8)
+        self.head = nn.Linear(8, 3)
+
+    def forward(self, x):
+        h = self.embed(x) + self.pos
+        a, _ = self.attn(h, h, h, need_weights=False)
+        h = self.ln1(h + a)
+        h = self.ln2(h + self.ff2(torch.relu(self.ff1(h))))
+        return self.head(h.mean(1))
+
+
+torch.manual_seed(3)
+tokens = torch.randint(0, 10, (512, 6), generator=torch.Generator().manual_seed(4))
+labels = (tokens < 3).sum(1) % 3  # how many small tokens, modulo 3
+tiny = TinyTransformer()
+
+
+def tiny_loss():
+    tiny.eval()
+    with torch.no_grad():
+        value = float(ce(tiny(tokens[:128]).double(), labels[:128]))
+    tiny.train()
+    return value
+
+
+transformer = {"init": tiny_loss()}
+torch.save(tiny.state_dict(), os.path.join(out, "tiny-transformer-init.pt"))
+tiny_opt = torch.optim.Adam(tiny.parameters(), lr=0.01)
+for _ in range(150):
+    tiny_opt.zero_grad()
+    ce(tiny(tokens), labels).backward()
+    tiny_opt.step()
+transformer["trained"] = tiny_loss()
+torch.save(tiny.state_dict(), os.path.join(out, "tiny-transformer-trained.pt"))
+tiny.eval()
+torch.onnx.export(tiny, tokens[:1], os.path.join(out, "tiny-transformer.onnx"), input_names=["x"], output_names=["logits"],
+                  opset_version=13, do_constant_folding=False, training=torch.onnx.TrainingMode.PRESERVE,
+                  dynamic_axes={"x": {0: "batch"}, "logits": {0: "batch"}})
+np.savez(os.path.join(out, "tiny-transformer-data.npz"), x=tokens[:128].numpy(), y=labels[:128].numpy())
+
+
+# --- tied weights: the head is the embedding ----------------------------------------------------
+class TiedLM(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(10, 8)
+        self.mix = nn.Linear(8, 8)
+        self.head = nn.Linear(8, 10, bias=False)
+        self.head.weight = self.embed.weight
+
+    def forward(self, x):
+        return self.head(torch.tanh(self.mix(self.embed(x).mean(1))))
+
+
+torch.manual_seed(5)
+lm = TiedLM()
+lm_x = tokens[:, :5]
+lm_y = tokens[:, 5]  # predict the last token from the first five
+
+
+def lm_loss():
+    lm.eval()
+    with torch.no_grad():
+        value = float(ce(lm(lm_x[:128]).double(), lm_y[:128]))
+    lm.train()
+    return value
+
+
+tied_lm = {"init": lm_loss()}
+torch.save(lm.state_dict(), os.path.join(out, "tied-lm-init.pt"))
+lm_opt = torch.optim.SGD(lm.parameters(), lr=0.5)
+for _ in range(100):
+    lm_opt.zero_grad()
+    ce(lm(lm_x), lm_y).backward()
+    lm_opt.step()
+tied_lm["trained"] = lm_loss()
+torch.save(lm.state_dict(), os.path.join(out, "tied-lm-trained.pt"))
+lm.eval()
+torch.onnx.export(lm, lm_x[:1], os.path.join(out, "tied-lm.onnx"), input_names=["x"], output_names=["logits"],
+                  opset_version=13, do_constant_folding=False, training=torch.onnx.TrainingMode.PRESERVE,
+                  dynamic_axes={"x": {0: "batch"}, "logits": {0: "batch"}})
+np.savez(os.path.join(out, "tied-lm-data.npz"), x=lm_x[:128].numpy(), y=lm_y[:128].numpy())
+
 with open(os.path.join(out, "energies.json"), "w") as f:
-    json.dump({"init": energies["init"], "trained": energies["trained"], "torch": torch.__version__}, f, indent=2)
+    json.dump({"init": energies["init"], "trained": energies["trained"], "transformer": transformer, "tied_lm": tied_lm,
+               "torch": torch.__version__}, f, indent=2)
 print("energies", energies)

@@ -16,7 +16,7 @@ internal static class CompareCommand
 {
     public static Command Create()
     {
-        var before = new Argument<string>("BEFORE") { Description = "checkpoint before (safetensors, .npy, .npz or .onnx)" };
+        var before = new Argument<string>("BEFORE") { Description = "checkpoint before: torch.save file, safetensors, .npy, .npz, .onnx, or a (sharded) folder" };
         var after = new Argument<string>("AFTER") { Description = "checkpoint after, same model" };
         var energyBefore = new Option<double?>("--energy-before") { Description = "E of BEFORE: its loss on the data (loss units)" };
         var energyAfter = new Option<double?>("--energy-after") { Description = "E of AFTER: its loss on the same data" };

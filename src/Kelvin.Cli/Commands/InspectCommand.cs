@@ -14,7 +14,7 @@ internal static class InspectCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "checkpoint (safetensors, .npy, .npz or .onnx)" };
+        var file = new Argument<string>("FILE") { Description = "checkpoint: torch.save file (.pt, .pth, .bin), safetensors, .npy, .npz, .onnx, or a folder (sharded Hugging Face checkpoint)" };
         var shared = new CheckpointOptions();
         var command = new Command("inspect", "A checkpoint's tensors (shape, dtype, count), which count as weights, and each weight's entropy S_l = n_l·h.") { file };
         shared.AddTo(command);

@@ -12,7 +12,8 @@ public class ModelEnergyTests
         using var model = new OnnxModel(TorchFixtures.PathOf("cnn-trained.onnx"));
         using var c = TorchFixtures.Open(checkpoint);
         var sub = ParameterSubstitution.Of(model, c, c);
-        var energy = new ModelEnergy(model, EvaluationData.Load(TorchFixtures.PathOf(data), target is null ? null : TorchFixtures.PathOf(target)), EnergyForms.Parse(loss));
+        string? targetPath = target is null ? null : target.EndsWith(".npy") ? TorchFixtures.PathOf(target) : target;
+        var energy = new ModelEnergy(model, EvaluationData.Load(Path.IsPathRooted(data) ? data : TorchFixtures.PathOf(data), targetPath), EnergyForms.Parse(loss));
         return energy.Of(sub.Before);
     }
 
@@ -72,5 +73,66 @@ public class ModelEnergyTests
         Assert.True(alloc.RelativeResidual < 0.01, $"residual {alloc.RelativeResidual}");
         Assert.True(alloc.PathChanges.Sum() < 0);
         Assert.Equal(Math.Sign(alloc.PathChanges[^1]), Math.Sign(alloc.SwapChanges[^1]));
+    }
+
+    [Fact]
+    public void A_small_transformer_on_int64_tokens_works_the_same_way()
+    {
+        using var model = new OnnxModel(TorchFixtures.PathOf("tiny-transformer.onnx"));
+        using var a = TorchFixtures.Open("tiny-transformer-init.pt");
+        using var b = TorchFixtures.Open("tiny-transformer-trained.pt");
+        var sub = ParameterSubstitution.Of(model, a, b);
+        Assert.Contains(sub.Layers, l => l.Name == "attn" && l.Tensors.SequenceEqual(["attn.in_proj_weight", "attn.in_proj_bias"]));
+        var energy = new ModelEnergy(model, EvaluationData.Load(TorchFixtures.PathOf("tiny-transformer-data.npz"), null), CrossEntropy.Instance);
+        var alloc = EnergyAllocation.Of(energy, sub);
+        foreach (var (kelvin, pytorch) in new[] { (alloc.EnergyBefore, TorchFixtures.TransformerInit), (alloc.EnergyAfter, TorchFixtures.TransformerTrained) })
+            Assert.True(Math.Abs(kelvin - pytorch) <= 1e-5 * pytorch, $"Kelvin {kelvin:R}, PyTorch {pytorch:R}");
+        Assert.True(alloc.RelativeResidual < 0.01, $"residual {alloc.RelativeResidual}");
+    }
+
+    [Fact]
+    public void Csv_rows_are_reshaped_to_the_models_input_and_give_the_same_energy()
+    {
+        var npz = EvaluationData.Load(TorchFixtures.PathOf("eval.npz"), null);
+        string dir = Directory.CreateTempSubdirectory("kelvin-csv").FullName;
+        try
+        {
+            string csv = Path.Combine(dir, "eval.csv");
+            var text = new System.Text.StringBuilder(string.Join(",", Enumerable.Range(0, 784).Select(i => $"p{i}")) + ",label\n");
+            for (int i = 0; i < npz.Count; i++)
+                text.Append(string.Join(",", npz.Inputs.Skip(i * 784).Take(784).Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))
+                    .Append(',').Append(npz.Targets[i]).Append('\n');
+            File.WriteAllText(csv, text.ToString());
+            Assert.Equal(Energy("cnn-trained.pt", "ce"), Energy("cnn-trained.pt", "ce", csv, "label"));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Labels_outside_the_outputs_are_one_clear_error()
+    {
+        using var model = new OnnxModel(TorchFixtures.PathOf("cnn-trained.onnx"));
+        using var c = TorchFixtures.Open("cnn-trained.pt");
+        var data = EvaluationData.Load(TorchFixtures.PathOf("eval.npz"), null);
+        var shifted = data with { Targets = [.. data.Targets.Select(y => y + 5)] };
+        var e = Assert.Throws<KelvinException>(() => new ModelEnergy(model, shifted, CrossEntropy.Instance).Of(ParameterSubstitution.Of(model, c, c).Before));
+        Assert.Contains("class labels 0..9", e.Message);
+    }
+
+    [Fact]
+    public void A_head_tied_to_the_embedding_is_substituted_once_under_the_graphs_name()
+    {
+        using var model = new OnnxModel(TorchFixtures.PathOf("tied-lm.onnx"));
+        Assert.Null(model.Find("head.weight")); // PyTorch's exporter keeps one initializer for the tied pair
+        using var a = TorchFixtures.Open("tied-lm-init.pt");
+        using var b = TorchFixtures.Open("tied-lm-trained.pt");
+        var sub = ParameterSubstitution.Of(model, a, b);
+        Assert.Equal(["embed", "mix"], sub.Layers.Select(l => l.Name));
+        var energy = new ModelEnergy(model, EvaluationData.Load(TorchFixtures.PathOf("tied-lm-data.npz"), null), CrossEntropy.Instance);
+        var alloc = EnergyAllocation.Of(energy, sub);
+        foreach (var (kelvin, pytorch) in new[] { (alloc.EnergyBefore, TorchFixtures.TiedInit), (alloc.EnergyAfter, TorchFixtures.TiedTrained) })
+            Assert.True(Math.Abs(kelvin - pytorch) <= 1e-5 * pytorch, $"Kelvin {kelvin:R}, PyTorch {pytorch:R}");
+        // Two layers: the symmetrized swap estimates add up to ΔE exactly.
+        Assert.Equal(alloc.EnergyChange, alloc.SwapChanges.Sum(), 1e-12);
     }
 }

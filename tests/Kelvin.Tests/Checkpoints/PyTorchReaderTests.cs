@@ -145,3 +145,66 @@ public class PyTorchReaderTests
         finally { System.IO.Directory.Delete(dir, true); }
     }
 }
+
+/// <summary>Crafted torch.save zips: malformed pickles and views are one clear error each.</summary>
+public class PyTorchRobustnessTests
+{
+    /// <summary>A pickle of {name: _rebuild_tensor_v2(('storage', FloatStorage, '0', 'cpu', count), offset, (size,), (stride,), False, OrderedDict())}.</summary>
+    private static byte[] Pickle(long count, long offset, long size, long stride, string global = "torch._utils\n_rebuild_tensor_v2\n")
+    {
+        var p = new List<byte> { 0x80, 0x02, (byte)'}', (byte)'(' };
+        void Str(string s) { var b = System.Text.Encoding.UTF8.GetBytes(s); p.Add((byte)'X'); p.AddRange(BitConverter.GetBytes(b.Length)); p.AddRange(b); }
+        void Int(long v) { p.Add((byte)'J'); p.AddRange(BitConverter.GetBytes((int)v)); }
+        Str("w");
+        p.Add((byte)'c'); p.AddRange(System.Text.Encoding.ASCII.GetBytes(global));
+        p.Add((byte)'(');
+        p.Add((byte)'('); Str("storage"); p.Add((byte)'c'); p.AddRange("torch\nFloatStorage\n"u8.ToArray()); Str("0"); Str("cpu"); Int(count); p.Add((byte)'t'); p.Add((byte)'Q');
+        Int(offset);
+        Int(size); p.Add(0x85);
+        Int(stride); p.Add(0x85);
+        p.Add(0x89);
+        p.Add((byte)'c'); p.AddRange("collections\nOrderedDict\n"u8.ToArray()); p.Add((byte)')'); p.Add((byte)'R');
+        p.Add((byte)'t'); p.Add((byte)'R');
+        p.Add((byte)'u'); p.Add((byte)'.');
+        return [.. p];
+    }
+
+    private static CheckpointFile Zip(byte[] pickle, int storageFloats)
+    {
+        var bytes = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bytes, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var s = zip.CreateEntry("archive/data.pkl").Open()) s.Write(pickle);
+            using (var s = zip.CreateEntry("archive/data/0").Open())
+                for (int i = 0; i < storageFloats; i++) s.Write(BitConverter.GetBytes((float)i));
+            using (var s = zip.CreateEntry("archive/version").Open()) s.Write("3\n"u8);
+        }
+        return CheckpointFile.Open(new MemoryStream(bytes.ToArray()), "crafted.pt");
+    }
+
+    [Fact]
+    public void A_well_formed_crafted_file_reads_its_strided_view()
+    {
+        using var c = Zip(Pickle(count: 10, offset: 1, size: 4, stride: 2), 10);
+        Assert.Equal([1.0, 3, 5, 7], c.ReadValues("w"));
+    }
+
+    [Theory]
+    [InlineData(10, 5, 4, 2, 10, "views elements")]          // 5 + 3·2 = 11 > 10
+    [InlineData(10, 0, 4, 1, 3, "fewer than its 10 elements")] // the entry holds 3 floats
+    public void Views_outside_their_storage_are_refused(long count, long offset, long size, long stride, int floats, string message)
+    {
+        var e = Assert.Throws<KelvinException>(() => Zip(Pickle(count, offset, size, stride), floats));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void A_truncated_pickle_and_a_foreign_global_are_refused()
+    {
+        var full = Pickle(10, 0, 4, 1);
+        Assert.Contains("truncated", Assert.Throws<KelvinException>(() => Zip(full[..^1], 10)).Message);
+        Assert.Contains("truncated", Assert.Throws<KelvinException>(() => Zip(full[..^8], 10)).Message);
+        var evil = Pickle(10, 0, 4, 1, "builtins\neval\n");
+        Assert.Contains("builtins.eval", Assert.Throws<KelvinException>(() => Zip(evil, 10)).Message);
+    }
+}

@@ -46,6 +46,8 @@ public sealed record EnergyAllocation(
     public static EnergyAllocation Of(ModelEnergy energy, ParameterSubstitution substitution, double step = DefaultStep, int maxIntervals = 64)
     {
         if (!(step > 0 && step < 0.5)) throw new KelvinException($"the difference step must lie in (0, 0.5), got {step}");
+        if (maxIntervals < 4 || (maxIntervals & (maxIntervals - 1)) != 0)
+            throw new ArgumentOutOfRangeException(nameof(maxIntervals), maxIntervals, "a power of two, at least 4 (Simpson's intervals double from 4)");
         long start = energy.Evaluations;
         var a = substitution.Before;
         var b = substitution.After;

@@ -18,6 +18,7 @@ public sealed class OnnxModel : IDisposable
     private readonly Dictionary<string, CheckpointTensor> _parameters;
     private readonly Dictionary<string, float[]> _defaults = new(StringComparer.Ordinal);
     private readonly long[] _inputDims;
+    private readonly TensorElementType _inputType;
 
     /// <summary>The model file's name (for messages).</summary>
     public string Name { get; }
@@ -25,7 +26,8 @@ public sealed class OnnxModel : IDisposable
     /// <summary>The float32 initializers, in file order (the parameters a checkpoint can replace).</summary>
     public IReadOnlyList<CheckpointTensor> Parameters { get; }
 
-    /// <summary>The data input's name (the one graph input that is not an initializer).</summary>
+    /// <summary>The data input's name (the one graph input that is not an initializer): float32, or
+    /// int64/int32 token ids (a transformer's), converted from the data.</summary>
     public string InputName { get; }
 
     /// <summary>The first output's name (logits or predictions, [batch, K] or [batch]).</summary>
@@ -64,8 +66,9 @@ public sealed class OnnxModel : IDisposable
         if (data.Count != 1)
             throw new KelvinException($"{Name}: expected one data input besides the parameters, found {data.Count} ({string.Join(", ", data.Select(d => d.Key))})");
         InputName = data[0].Key;
-        if (data[0].Value.ElementDataType != TensorElementType.Float)
-            throw new KelvinException($"{Name}: the input '{InputName}' is {data[0].Value.ElementDataType}, Kelvin feeds float32 data");
+        _inputType = data[0].Value.ElementDataType;
+        if (_inputType is not (TensorElementType.Float or TensorElementType.Int64 or TensorElementType.Int32))
+            throw new KelvinException($"{Name}: the input '{InputName}' is {_inputType}; Kelvin feeds float32 data or int64/int32 tokens");
         _inputDims = [.. data[0].Value.Dimensions.Select(d => (long)d)];
         if (_inputDims.Length == 0) throw new KelvinException($"{Name}: the input '{InputName}' is a scalar; expected [batch, …]");
         OutputName = _session.OutputNames[0];
@@ -95,7 +98,13 @@ public sealed class OnnxModel : IDisposable
         var values = new List<OrtValue>();
         try
         {
-            values.Add(OrtValue.CreateTensorValueFromMemory(inputs, [batch, .. sampleShape]));
+            long[] inputShape = [batch, .. sampleShape];
+            values.Add(_inputType switch
+            {
+                TensorElementType.Int64 => OrtValue.CreateTensorValueFromMemory(Tokens(inputs, v => (long)v), inputShape),
+                TensorElementType.Int32 => OrtValue.CreateTensorValueFromMemory(Tokens(inputs, v => (int)v), inputShape),
+                _ => OrtValue.CreateTensorValueFromMemory(inputs, inputShape),
+            });
             foreach (var p in Parameters)
             {
                 names.Add(p.Name);
@@ -115,6 +124,21 @@ public sealed class OnnxModel : IDisposable
         {
             foreach (var v in values) v.Dispose();
         }
+    }
+
+    /// <summary>Integer inputs (token ids, class indices) from the float32 data, which holds integers
+    /// up to 2²⁴ exactly; a value that is not an integer is refused.</summary>
+    private T[] Tokens<T>(float[] inputs, Func<float, T> convert)
+    {
+        var result = new T[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            float v = inputs[i];
+            if (v != MathF.Floor(v) || Math.Abs(v) > 16_777_216)
+                throw new KelvinException($"{Name}: the input '{InputName}' takes integers ({_inputType}) but the data holds {v}");
+            result[i] = convert(v);
+        }
+        return result;
     }
 
     /// <summary>A second ModelProto.graph (field 7) holding only GraphProto.input (field 11) entries:

@@ -15,10 +15,15 @@ public sealed record ParameterSubstitution(
 {
     /// <summary>Matches the float tensors of <paramref name="before"/> and <paramref name="after"/>
     /// to the initializers of <paramref name="model"/>; a tensor without an initializer of its name
-    /// or shape, or held by one checkpoint only, is a one-line error listing them.</summary>
+    /// or shape, or held by one checkpoint only, is a one-line error listing them. A tied tensor the
+    /// graph holds under its twin's name only (see <see cref="DuplicateTensors"/>) is taken as that twin.</summary>
     public static ParameterSubstitution Of(OnnxModel model, CheckpointFile before, CheckpointFile after)
     {
-        var unmatched = before.Tensors.Concat(after.Tensors).Select(t => t.Name).Distinct().Where(n => model.Find(n) is null).ToList();
+        // A tied tensor (the same storage or values as another under a second name) that the graph
+        // holds once, under the other name (PyTorch's exporter keeps one initializer), is not missing.
+        var tied = DuplicateTensors.Find(before, before.Tensors).Concat(DuplicateTensors.Find(after, after.Tensors))
+            .Where(d => model.Find(d.Name) is null && model.Find(d.SameAs) is not null).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var unmatched = before.Tensors.Concat(after.Tensors).Select(t => t.Name).Distinct().Where(n => model.Find(n) is null && !tied.Contains(n)).ToList();
         if (unmatched.Count > 0)
             throw new KelvinException($"{unmatched.Count} checkpoint tensor(s) match no float32 initializer of {model.Name} by name: {List(unmatched)} (the model's: {List(model.Parameters.Select(p => p.Name).ToList())})");
         var namesA = before.Tensors.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);

@@ -44,7 +44,7 @@ public sealed class PyTorchCheckpoint : CheckpointFile
             _prefix = pkl.FullName[..^"data.pkl".Length];
             if (_zip.GetEntry(_prefix + "byteorder") is { } order && ReadText(order) is var text && text.Trim() != "little")
                 throw new KelvinException($"pytorch: the storages are {text.Trim()}-endian; Kelvin reads little-endian files");
-            if (pkl.Length > 512L << 20) throw new KelvinException($"pytorch: data.pkl claims {pkl.Length} bytes, more than a state_dict needs");
+            if (pkl.Length > 512L << 20 || pkl.Length > pkl.CompressedLength * 1032 + 64 || pkl.CompressedLength > stream.Length) throw new KelvinException($"pytorch: data.pkl claims {pkl.Length} bytes, more than a state_dict needs");
             byte[] bytes = new byte[pkl.Length];
             using (var s = pkl.Open()) s.ReadExactly(bytes);
             var root = RestrictedUnpickler.Load(bytes, "pytorch");

@@ -138,7 +138,7 @@ internal sealed class RestrictedUnpickler
     private string Line()
     {
         int end = Array.IndexOf(_data, (byte)'\n', _pos);
-        if (end < 0 || end - _pos > 256) throw Fail("a GLOBAL name is not terminated");
+        if (end < 0 || end - _pos > 256) throw Fail("a GLOBAL name is not terminated (a truncated or corrupt pickle)");
         string s = Encoding.ASCII.GetString(_data, _pos, end - _pos);
         _pos = end + 1;
         return s;
