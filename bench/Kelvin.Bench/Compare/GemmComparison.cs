@@ -36,7 +36,7 @@ public static class GemmComparison
         {
             ["shape"] = $"{m}x{n}x{k}{(ta ? " Aᵀ" : "")}{(tb ? " Bᵀ" : "")}",
             ["kelvin_gflops"] = flops / Timing.Median(kelvin) / 1e9,
-            ["vectorized"] = Gemm.IsVectorized,
+            ["vectorized"] = Gemm.IsVectorized, ["kernel"] = Gemm.KernelName,
         };
         if (blas) result["openblas_gflops"] = flops / Timing.Median(peer) / 1e9;
         else result["openblas_error"] = "libopenblas.so.0 not found (install libopenblas0)";
