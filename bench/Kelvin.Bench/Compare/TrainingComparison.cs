@@ -80,12 +80,20 @@ public static class TrainingComparison
             recorded.Add(Timing.Seconds(1, Recorded, warmUp: false)[0]);
         }
         double p = Timing.Median(plain), q = Timing.Median(recorded);
+        // Accuracy of the default allocation against Simpson's on the same run (the trajectory is the same).
+        var ours = TransitionAnalysis.Of(run!);
+        var simpson = TransitionAnalysis.Of(RecordedTrainer.Train(setup with { Rule = AllocationRule.Simpson }, data).Run);
+        double worst = 0;
+        for (int l = 0; l < ours.Layers.Count; l++)
+            if (ours.Layers[l].Temperature.Value is double t && simpson.Layers[l].Temperature.Value is double s && s != 0)
+                worst = Math.Max(worst, Math.Abs(t - s) / Math.Abs(s));
         return new Dictionary<string, object>
         {
             ["k"] = k, ["steps"] = RecordedTrainer.StepsPerMember(options, data.Count),
             ["checkpoints"] = run!.CheckpointCount, ["evaluation_samples"] = run.EvaluationSamples,
-            ["gradient_evaluations"] = run.Evaluations,
+            ["gradient_evaluations"] = run.Evaluations, ["rule"] = setup.Rule.ToString().ToLowerInvariant(),
             ["plain_s"] = p, ["recorded_s"] = q, ["overhead"] = q / p - 1,
+            ["residual"] = run.AllocationResidual ?? 0, ["max_T_l_vs_simpson"] = worst,
         };
     }
 
