@@ -29,7 +29,9 @@ if [ "${free_kb:-0}" -lt 6500000 ]; then echo "big_checkpoint.sh: needs ~6.5 GB 
 
 echo "big_checkpoint.sh: building the CLI (Release)" >&2
 dotnet build src/Kelvin.Cli/Kelvin.Cli.csproj -c Release -nologo -v q >&2 || exit 1
-KELVIN=(dotnet "$ROOT/src/Kelvin.Cli/bin/Release/net10.0/kelvin.dll")
+# a private copy, so that rebuilding the tree during the (long) measurement does not change it
+rm -rf "$DIR/cli" && cp -r "$ROOT/src/Kelvin.Cli/bin/Release/net10.0" "$DIR/cli" || exit 1
+KELVIN=(dotnet "$DIR/cli/kelvin.dll")
 
 for m in a b; do
   if [ ! -f "$DIR/$m/model.safetensors.index.json" ]; then
