@@ -21,6 +21,7 @@ public static class CompareMode
             "thermometer" => TrainingComparison.Thermometer(options),
             "thermometer-methods" => ThermometerAccuracy.Run(options),
             "ensemble" => TrainingComparison.EnsembleScaling(options),
+            "run" => RunTiming.Run(options),
             "curve" => TrainingComparison.CurveCost(options),
             "entropy" => EntropyComparison.Run(options),
             "gemm" => GemmComparison.Run(options),

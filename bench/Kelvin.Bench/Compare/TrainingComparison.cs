@@ -27,14 +27,37 @@ public static class TrainingComparison
         var data = Synthetic(arch, samples);
         var net = Kelvin.Networks.Mlp.Initialize(arch, He, new Rng(1));
         var options = Options(batch);
-        var times = Timing.Seconds(o.Reps, () => Trainer.Train(net, data, options));
+        // The products of one sample's step: forward 2·Σ d_l d_{l+1}, ∂W the same, ∂x all but the first layer.
+        double flopsPerSample = 0;
+        for (int l = 0; l < arch.LayerCount; l++) flopsPerSample += (l == 0 ? 4.0 : 6.0) * arch.Widths[l] * arch.Widths[l + 1];
+        int sgemm = o.Int("sgemm", 0);
+        var blas = new List<double>();
+        var times = new List<double>();
+        Trainer.Train(net, data, options);
+        if (sgemm > 0 && Kelvin.Bench.Networks.OpenBlas.IsAvailable)
+        {
+            // The machine's sgemm rate, alternated with the training epochs (same moment, same load).
+            Kelvin.Bench.Networks.OpenBlas.Threads(Environment.ProcessorCount);
+            var a = Gaussian(sgemm * sgemm, 1); var b = Gaussian(sgemm * sgemm, 2); var c = new float[sgemm * sgemm];
+            void Blas() => Kelvin.Bench.Networks.OpenBlas.Multiply(a, false, b, false, c, sgemm, sgemm, sgemm);
+            Blas();
+            for (int r = 0; r < o.Reps; r++)
+            {
+                times.Add(Timing.Seconds(1, () => Trainer.Train(net, data, options), warmUp: false)[0]);
+                blas.Add(Timing.Seconds(1, Blas, warmUp: false)[0]);
+            }
+        }
+        else times.AddRange(Timing.Seconds(o.Reps, () => Trainer.Train(net, data, options), warmUp: false));
         double processed = samples;
-        return new Dictionary<string, object>
+        var result = new Dictionary<string, object>
         {
             ["layers"] = arch.ToString(), ["batch"] = batch,
             ["samples_per_s"] = processed / Timing.Median(times),
             ["all"] = times.Select(t => processed / t).ToArray(),
+            ["gflops"] = processed * flopsPerSample / Timing.Median(times) / 1e9,
         };
+        if (blas.Count > 0) result["openblas_sgemm_gflops"] = 2.0 * sgemm * sgemm * sgemm / Timing.Median(blas) / 1e9;
+        return result;
     }
 
     /// <summary><c>thermometer --k 10 --epochs 3</c>: digits (train split), 64-128-128-10, batch 32:
@@ -57,12 +80,20 @@ public static class TrainingComparison
             recorded.Add(Timing.Seconds(1, Recorded, warmUp: false)[0]);
         }
         double p = Timing.Median(plain), q = Timing.Median(recorded);
+        // Accuracy of the default allocation against Simpson's on the same run (the trajectory is the same).
+        var ours = TransitionAnalysis.Of(run!);
+        var simpson = TransitionAnalysis.Of(RecordedTrainer.Train(setup with { Rule = AllocationRule.Simpson }, data).Run);
+        double worst = 0;
+        for (int l = 0; l < ours.Layers.Count; l++)
+            if (ours.Layers[l].Temperature.Value is double t && simpson.Layers[l].Temperature.Value is double s && s != 0)
+                worst = Math.Max(worst, Math.Abs(t - s) / Math.Abs(s));
         return new Dictionary<string, object>
         {
             ["k"] = k, ["steps"] = RecordedTrainer.StepsPerMember(options, data.Count),
             ["checkpoints"] = run!.CheckpointCount, ["evaluation_samples"] = run.EvaluationSamples,
-            ["gradient_evaluations"] = run.Evaluations,
+            ["gradient_evaluations"] = run.Evaluations, ["rule"] = setup.Rule.ToString().ToLowerInvariant(),
             ["plain_s"] = p, ["recorded_s"] = q, ["overhead"] = q / p - 1,
+            ["residual"] = run.AllocationResidual ?? 0, ["max_T_l_vs_simpson"] = worst,
         };
     }
 

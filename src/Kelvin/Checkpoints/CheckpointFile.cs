@@ -71,6 +71,24 @@ public abstract class CheckpointFile : IDisposable
         ReadCore(i, destination[..(int)tensor.Count]);
     }
 
+    /// <summary>Whether <see cref="ReadRange"/> works for this file (a random-access format).</summary>
+    public virtual bool CanReadRanges => false;
+
+    /// <summary>Reads values <paramref name="start"/> .. start + destination.Length − 1 (C order) of
+    /// <paramref name="tensor"/> into <paramref name="destination"/>: a chunk of a tensor too large to
+    /// hold in float64. Only where <see cref="CanReadRanges"/>.</summary>
+    public void ReadRange(CheckpointTensor tensor, long start, Span<double> destination)
+    {
+        int i = IndexOf(tensor);
+        if (start < 0 || start + destination.Length > tensor.Count)
+            throw new ArgumentOutOfRangeException(nameof(start), $"values {start}..{start + destination.Length} are outside tensor '{tensor.Name}' ({tensor.Count} values)");
+        if (!CanReadRanges) throw new NotSupportedException($"{Format} files are read whole");
+        ReadRangeCore(i, start, destination);
+    }
+
+    /// <summary>The format's <see cref="ReadRange"/> (called with a checked range).</summary>
+    protected virtual void ReadRangeCore(int index, long start, Span<double> destination) => throw new NotSupportedException();
+
     private int IndexOf(CheckpointTensor tensor) =>
         _index.TryGetValue(tensor.Name, out int i) && ReferenceEquals(Tensors[i], tensor)
             ? i : throw new KelvinException($"{Format}: tensor '{tensor.Name}' is not part of this checkpoint");

@@ -138,6 +138,15 @@ public sealed class SafetensorsCheckpoint : CheckpointFile
         StreamBytes.ReadValues(_stream, _offsets[index], t.DType, destination, $"safetensors: tensor '{t.Name}'");
     }
 
+    /// <inheritdoc/>
+    public override bool CanReadRanges => true;
+
+    protected override void ReadRangeCore(int index, long start, Span<double> destination)
+    {
+        var t = Tensors[index];
+        StreamBytes.ReadValues(_stream, _offsets[index] + start * t.DType.Size(), t.DType, destination, $"safetensors: tensor '{t.Name}'");
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && _ownsStream) _stream.Dispose();

@@ -10,12 +10,14 @@ public sealed class EbrahimiEntropy : IEntropyEstimator
 {
     public string Name => "ebrahimi";
 
-    public double Estimate(SortedSample sample) =>
-        SpacingEntropy.Estimate(sample, Name, static (i, n, m) =>
-        {
-            int r = i + 1; // 1-based rank
-            if (r <= m) return m * (1.0 + (r - 1.0) / m);
-            if (r > n - m) return m * (1.0 + (double)(n - r) / m);
-            return 2.0 * m;
-        });
+    /// <summary>wᵢ = cᵢ·m (see the type's summary).</summary>
+    internal static readonly SpacingEntropy.WindowWeight Weight = static (i, n, m) =>
+    {
+        int r = i + 1; // 1-based rank
+        if (r <= m) return m * (1.0 + (r - 1.0) / m);
+        if (r > n - m) return m * (1.0 + (double)(n - r) / m);
+        return 2.0 * m;
+    };
+
+    public double Estimate(SortedSample sample) => SpacingEntropy.Estimate(sample, Name, Weight);
 }

@@ -10,6 +10,15 @@ internal static class SpacingEntropy
     /// <summary>The window weight wᵢ for 0-based rank i of n with window m.</summary>
     public delegate double WindowWeight(int i, int n, int m);
 
+    /// <summary>The window weight of <paramref name="estimator"/> when it is a spacing estimator
+    /// (vasicek: 2m; ebrahimi: cᵢ·m), else null.</summary>
+    public static WindowWeight? WeightOf(IEntropyEstimator estimator) => estimator switch
+    {
+        VasicekEntropy => VasicekEntropy.Weight,
+        EbrahimiEntropy => EbrahimiEntropy.Weight,
+        _ => null,
+    };
+
     public static double Estimate(SortedSample sample, string name, WindowWeight weight)
     {
         var x = sample.ResolvedArray;

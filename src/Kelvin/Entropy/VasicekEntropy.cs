@@ -12,5 +12,8 @@ public sealed class VasicekEntropy : IEntropyEstimator
     /// <summary>The default window m = floor(√n + 0.5), at most n − 1.</summary>
     public static int DefaultWindow(int n) => Math.Clamp((int)Math.Floor(Math.Sqrt(n) + 0.5), 1, Math.Max(1, n - 1));
 
-    public double Estimate(SortedSample sample) => SpacingEntropy.Estimate(sample, Name, (_, _, m) => 2.0 * m);
+    /// <summary>wᵢ = 2m.</summary>
+    internal static readonly SpacingEntropy.WindowWeight Weight = static (_, _, m) => 2.0 * m;
+
+    public double Estimate(SortedSample sample) => SpacingEntropy.Estimate(sample, Name, Weight);
 }

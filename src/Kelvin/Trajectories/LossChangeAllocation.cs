@@ -69,12 +69,23 @@ public sealed class LossChangeAllocator
     public PotentialPoint Evaluate(ReadOnlySpan<double> theta)
     {
         if (theta.Length != _potential.ParameterCount) throw new ArgumentException($"θ has {theta.Length} values, the potential {_potential.ParameterCount}");
-        var t = theta.ToArray();
-        var g = new double[t.Length];
+        var t = Rent(); theta.CopyTo(t);
+        var g = Rent();
         double u = _potential.Evaluate(t, g);
         Evaluations++;
         if (!double.IsFinite(u)) throw new KelvinException($"the energy is not finite ({u}) on the evaluation set");
         return new PotentialPoint(t, u, g);
+    }
+
+    private readonly Stack<double[]> _spare = new();
+
+    private double[] Rent() => _spare.TryPop(out var a) ? a : new double[_potential.ParameterCount];
+
+    /// <summary>Hands the arrays of a point no one reads any more back for the next evaluations (a
+    /// recorder's previous checkpoint, a midpoint): no fresh large arrays per evaluation.</summary>
+    internal void Recycle(PotentialPoint point)
+    {
+        if (_spare.Count < 8) { _spare.Push(point.Theta); _spare.Push(point.Gradient); }
     }
 
     /// <summary>The allocation of the straight segment <paramref name="a"/> → <paramref name="b"/>.</summary>
@@ -101,16 +112,17 @@ public sealed class LossChangeAllocator
 
     private int Allocate(PotentialPoint a, PotentialPoint b, int depth, double[] into)
     {
-        var mid = new double[a.Theta.Length];
+        var mid = Rent();
         for (int j = 0; j < mid.Length; j++) mid[j] = 0.5 * (a.Theta[j] + b.Theta[j]);
         var m = Evaluate(mid);
+        _spare.Push(mid);
         var share = Simpson(a, m, b);
+        int pieces = 1;
         if (WithinTolerance(a, b, share) || depth >= _tolerance.MaxDepth)
-        {
             for (int l = 0; l < into.Length; l++) into[l] += share[l];
-            return 1;
-        }
-        return Allocate(a, m, depth + 1, into) + Allocate(m, b, depth + 1, into);
+        else pieces = Allocate(a, m, depth + 1, into) + Allocate(m, b, depth + 1, into);
+        Recycle(m);
+        return pieces;
     }
 
     /// <summary>ΔE_l = ⟨(g(a) + g(b))/2 restricted to layer l, θ_l(b) − θ_l(a)⟩.</summary>

@@ -54,6 +54,7 @@ public sealed class TrajectoryRecorder
             _absoluteResidual += segment.Residual;
             _pieces += segment.Pieces;
         }
+        if (_last is not null) _allocator.Recycle(_last);
         _last = point;
         var weights = new float[_potential.Layers.Count][];
         for (int l = 0; l < weights.Length; l++)

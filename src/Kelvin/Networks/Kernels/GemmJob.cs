@@ -5,25 +5,26 @@ namespace Kelvin.Networks.Kernels;
 internal readonly unsafe struct GemmJob
 {
     private readonly float* _a, _b, _c;
-    private readonly bool _transA, _transB, _accumulate, _vector;
+    private readonly bool _transA, _transB, _accumulate;
+    private readonly KernelShape _shape;
     private readonly int _m, _n, _k;
 
-    public GemmJob(float* a, bool transA, float* b, bool transB, float* c, int m, int n, int k, bool accumulate, bool vector)
+    public GemmJob(float* a, bool transA, float* b, bool transB, float* c, int m, int n, int k, bool accumulate, KernelShape shape)
     {
-        _vector = vector;
+        _shape = shape;
         _a = a; _b = b; _c = c; _transA = transA; _transB = transB; _m = m; _n = n; _k = k; _accumulate = accumulate;
     }
 
     public void Run(ParallelOptions? parallel)
     {
-        int nPadded = Gemm.RoundUp(_n, GemmMicroKernel.NR);
+        int nPadded = Gemm.RoundUp(_n, _shape.Columns);
         float* packedB = PackBuffers.SharedB((long)nPadded * _k);
         bool parallelWork = (long)_m * _n * _k >= Gemm.ParallelThreshold;
         int threads = parallel is { MaxDegreeOfParallelism: > 0 } ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
         if (!parallelWork || threads == 1)
         {
-            GemmPacking.PackB(_b, _transB, _k, _n, packedB, 0, nPadded);
-            var grid = new TileGrid(_m, _n, 1);
+            GemmPacking.PackB(_b, _transB, _k, _n, packedB, 0, nPadded, _shape.Columns);
+            var grid = new TileGrid(_m, _n, 1, _shape);
             for (int t = 0; t < grid.Count; t++) ComputeTile(grid, t, packedB);
             return;
         }
@@ -36,14 +37,15 @@ internal readonly unsafe struct GemmJob
         var self = this;
         nint pb = (nint)packedB;
         // Packing is pure copying: its split cannot change any number.
-        int panelGroups = Math.Min(nPadded / GemmMicroKernel.NR, 4 * threads);
+        int nr = _shape.Columns;
+        int panelGroups = Math.Min(nPadded / nr, 4 * threads);
         Parallel.For(0, panelGroups, options, g =>
         {
-            int panels = nPadded / GemmMicroKernel.NR;
-            int from = (int)((long)panels * g / panelGroups) * GemmMicroKernel.NR, to = (int)((long)panels * (g + 1) / panelGroups) * GemmMicroKernel.NR;
-            GemmPacking.PackB(self._b, self._transB, self._k, self._n, (float*)pb, from, to);
+            int panels = nPadded / nr;
+            int from = (int)((long)panels * g / panelGroups) * nr, to = (int)((long)panels * (g + 1) / panelGroups) * nr;
+            GemmPacking.PackB(self._b, self._transB, self._k, self._n, (float*)pb, from, to, nr);
         });
-        var tiles = new TileGrid(_m, _n, threads);
+        var tiles = new TileGrid(_m, _n, threads, _shape);
         Parallel.For(0, tiles.Count, options, t => self.ComputeTile(tiles, t, (float*)pb));
     }
 
@@ -52,18 +54,18 @@ internal readonly unsafe struct GemmJob
     /// <summary>C[rows of tile i, columns of tile j] over the whole depth, block by block in k order.</summary>
     private void ComputeTile(TileGrid grid, int tile, float* packedB)
     {
-        const int MR = GemmMicroKernel.MR, NR = GemmMicroKernel.NR;
+        var shape = _shape;
+        int MR = shape.Rows, NR = shape.Columns;
         var (i0, rows, j0, cols) = grid.Tile(tile, _m, _n);
         int nPadded = Gemm.RoundUp(_n, NR);
         float* packedA = PackBuffers.ThreadA(Gemm.RoundUp(rows, MR) * Math.Min(Gemm.KBlock, _k));
-        bool vector = _vector;
-        float* edge = stackalloc float[MR * NR];
+        float* edge = stackalloc float[KernelShape.MaxBlock];
 
         for (int p0 = 0; p0 < _k; p0 += Gemm.KBlock)
         {
             int depth = Math.Min(Gemm.KBlock, _k - p0);
             bool add = _accumulate || p0 > 0;
-            GemmPacking.PackA(_a, _transA, _m, _k, i0, rows, p0, depth, packedA);
+            GemmPacking.PackA(_a, _transA, _m, _k, i0, rows, p0, depth, packedA, MR);
             float* bBlock = packedB + (long)p0 * nPadded;
             for (int jp = 0; jp < cols; jp += NR)
             {
@@ -75,10 +77,10 @@ internal readonly unsafe struct GemmJob
                     float* aPanel = packedA + ip * depth;
                     float* cTile = _c + (long)i * _n + j;
                     if (h == MR && w == NR)
-                        GemmMicroKernel.Run(vector, depth, aPanel, bPanel, cTile, _n, add);
+                        shape.Run(depth, aPanel, bPanel, cTile, _n, add);
                     else
                     {
-                        GemmMicroKernel.Run(vector, depth, aPanel, bPanel, edge, NR, false);
+                        shape.Run(depth, aPanel, bPanel, edge, NR, false);
                         for (int r = 0; r < h; r++)
                         {
                             float* dst = cTile + (long)r * _n, src = edge + r * NR;
@@ -95,14 +97,16 @@ internal readonly unsafe struct GemmJob
 /// <summary>
 /// How C is cut into tiles, each computed whole by one thread. Tiles start at <see cref="Gemm.MBlock"/>
 /// × <see cref="Gemm.NBlock"/> and shrink (down to 24 × 64) until there are about eight per thread, for
-/// load balance. The grid may depend on the thread count, the numbers may not: every element's sum
-/// runs in the same order whichever tile holds it.
+/// load balance; then the rows (columns) are shared evenly among the row (column) tiles, rounded up to
+/// the micro-kernel's block (m = 128 in two row tiles: 72 + 56 rather than 96 + 32). The grid may
+/// depend on the thread count, the numbers may not: every element's sum runs in the same order
+/// whichever tile holds it.
 /// </summary>
 internal readonly struct TileGrid
 {
     public readonly int RowsPerTile, ColsPerTile, RowTiles, ColTiles;
 
-    public TileGrid(int m, int n, int threads)
+    public TileGrid(int m, int n, int threads, KernelShape shape)
     {
         int rows = Gemm.MBlock, cols = Gemm.NBlock;
         int Tiles(int r, int c) => ((m + r - 1) / r) * ((n + c - 1) / c);
@@ -115,8 +119,10 @@ internal readonly struct TileGrid
             else if (canRows) rows /= 2;
             else break;
         }
-        RowsPerTile = rows; ColsPerTile = cols;
-        RowTiles = (m + rows - 1) / rows; ColTiles = (n + cols - 1) / cols;
+        int rowTiles = (m + rows - 1) / rows, colTiles = (n + cols - 1) / cols;
+        RowsPerTile = Math.Min(rows, Gemm.RoundUp((m + rowTiles - 1) / rowTiles, shape.Rows));
+        ColsPerTile = Math.Min(cols, Gemm.RoundUp((n + colTiles - 1) / colTiles, shape.Columns));
+        RowTiles = (m + RowsPerTile - 1) / RowsPerTile; ColTiles = (n + ColsPerTile - 1) / ColsPerTile;
     }
 
     public int Count => RowTiles * ColTiles;

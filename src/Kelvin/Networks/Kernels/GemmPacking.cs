@@ -6,12 +6,11 @@ internal static unsafe class GemmPacking
 {
     /// <summary>
     /// Packs all of op(B) (k×n): for each depth block p0 (of <see cref="Gemm.KBlock"/>), for each
-    /// 16-column panel j, <c>depth</c> rows of 16 floats; block p0 starts at p0·n̄ (n̄ = n rounded up to
-    /// 16) and panel j within it at j·depth.
+    /// <paramref name="NR"/>-column panel j, <c>depth</c> rows of NR floats; block p0 starts at p0·n̄ (n̄ =
+    /// n rounded up to NR) and panel j within it at j·depth.
     /// </summary>
-    public static void PackB(float* b, bool transposed, int k, int n, float* dst, int fromColumn, int toColumn)
+    public static void PackB(float* b, bool transposed, int k, int n, float* dst, int fromColumn, int toColumn, int NR)
     {
-        const int NR = GemmMicroKernel.NR;
         int nPadded = Gemm.RoundUp(n, NR);
         toColumn = Math.Min(toColumn, n);
         for (int p0 = 0; p0 < k; p0 += Gemm.KBlock)
@@ -38,10 +37,8 @@ internal static unsafe class GemmPacking
                     // op(B)[p, j] = B[j·k + p]: 8×8 blocks transposed in registers.
                     int p = 0;
                     for (; p + 8 <= depth; p += 8)
-                    {
-                        Transpose8x8.Run(b + (long)j * k + p0 + p, k, panel + p * NR, NR);
-                        Transpose8x8.Run(b + (long)(j + 8) * k + p0 + p, k, panel + p * NR + 8, NR);
-                    }
+                        for (int q = 0; q < NR; q += 8)
+                            Transpose8x8.Run(b + (long)(j + q) * k + p0 + p, k, panel + p * NR + q, NR);
                     for (; p < depth; p++)
                         for (int q = 0; q < NR; q++) panel[p * NR + q] = b[(long)(j + q) * k + p0 + p];
                 }
@@ -61,13 +58,12 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>
-    /// Packs rows i0..i0+rows of op(A) (m×k), depth p0..p0+depth, as panels of 6 rows: panel r holds
-    /// <c>depth</c> groups of 6 floats (one per row) and starts at r·depth.
+    /// Packs rows i0..i0+rows of op(A) (m×k), depth p0..p0+depth, as panels of <paramref name="MR"/>
+    /// (6 or 12) rows: panel r holds <c>depth</c> groups of MR floats (one per row) and starts at r·depth.
     /// </summary>
-    public static void PackA(float* a, bool transposed, int m, int k, int i0, int rows, int p0, int depth, float* dst)
+    public static void PackA(float* a, bool transposed, int m, int k, int i0, int rows, int p0, int depth, float* dst, int MR)
     {
-        const int MR = GemmMicroKernel.MR;
-        float* t = stackalloc float[64];
+        float* t = stackalloc float[128];
         for (int r = 0; r < rows; r += MR)
         {
             int h = Math.Min(MR, rows - r);
@@ -82,22 +78,26 @@ internal static unsafe class GemmPacking
                     int p = 0;
                     if (Transpose8x8.IsSupported)
                     {
-                        // Eight depth steps at a time: transpose rows 0..5 (rows 6, 7 repeat row 5 and are
-                        // dropped), store each 8-float row at a 6-float stride; each store's two extra
-                        // floats are overwritten by the next (the buffer has slack for the last).
+                        // Eight depth steps at a time: transpose each group of six rows (rows 6, 7 repeat
+                        // row 5 and are dropped), store each 8-float row at its place in the MR-float
+                        // stride; each store's two extra floats are overwritten by the next store (in
+                        // increasing address order; the buffer has slack for the last).
                         for (; p + 8 <= depth; p += 8)
                         {
-                            Transpose8x8.Run6(s0 + p, k, t);
                             float* d = panel + p * MR;
+                            for (int g = 0; g < MR; g += 6)
+                            {
+                                Transpose8x8.Run6(s0 + (long)g * k + p, k, t + 8 * 8 * (g / 6));
+                            }
                             for (int q = 0; q < 8; q++)
-                                System.Runtime.Intrinsics.Vector256.Store(System.Runtime.Intrinsics.Vector256.Load(t + 8 * q), d + q * MR);
+                                for (int g = 0; g < MR; g += 6)
+                                    System.Runtime.Intrinsics.Vector256.Store(System.Runtime.Intrinsics.Vector256.Load(t + 8 * 8 * (g / 6) + 8 * q), d + q * MR + g);
                         }
                     }
-                    float* s1 = s0 + k, s2 = s1 + k, s3 = s2 + k, s4 = s3 + k, s5 = s4 + k;
                     for (; p < depth; p++)
                     {
                         float* d = panel + p * MR;
-                        d[0] = s0[p]; d[1] = s1[p]; d[2] = s2[p]; d[3] = s3[p]; d[4] = s4[p]; d[5] = s5[p];
+                        for (int q = 0; q < MR; q++) d[q] = s0[(long)q * k + p];
                     }
                 }
                 else
