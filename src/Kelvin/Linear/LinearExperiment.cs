@@ -119,7 +119,7 @@ public static class LinearExperiment
         var dE = trained.EnergyJackknife.Minus(initial.EnergyJackknife);
         var dS = trained.EntropyJackknife.Minus(initial.EntropyJackknife);
         var tol = TransitionTolerance.Default;
-        var estimate = TemperatureEstimate.FromLeaveOneOut(dE.Value, dE.LeaveOneOut, dS.Value, dS.LeaveOneOut, trained.View,
+        var estimate = TemperatureEstimate.FromLeaveOneOut(dE.Value, dS.Value, dE.LeaveOneOut, dS.LeaveOneOut, trained.View,
             tol.Energy(initial.Energy.Value, trained.Energy.Value), tol.Entropy(initial.Entropy.Value, trained.Entropy.Value));
         var coldness = Estimate.Jackknife(dS.Value / dE.Value, dS.LeaveOneOut.Zip(dE.LeaveOneOut, (s, e) => s / e).ToArray());
         return new SimulatedTransition(initial, trained, transition, estimate, coldness);

@@ -99,44 +99,6 @@ public sealed record TemperatureEstimate(
     }
 
     /// <summary>
-    /// T across K ≥ 2 members from full-sample changes ΔE, ΔS and their delete-one-member values
-    /// ΔE₋ₖ, ΔS₋ₖ (for estimators that are not means of per-member values, e.g. an entropy of weights
-    /// pooled over the members): T = ΔE/ΔS, SE by the delete-one jackknife of T₋ₖ = ΔE₋ₖ/ΔS₋ₖ, and
-    /// SE(ΔE), SE(ΔS) by the jackknife of their own delete-one values. The sign is resolved as in
-    /// <see cref="FromMembers"/>. With per-member changes, ΔE₋ₖ the delete-one means, this is FromMembers.
-    /// </summary>
-    /// <exception cref="KelvinException">for fewer than 2 members, unequal lengths or non-finite changes.</exception>
-    public static TemperatureEstimate FromLeaveOneOut(double energyChange, ReadOnlySpan<double> energyLeaveOneOut,
-        double entropyChange, ReadOnlySpan<double> entropyLeaveOneOut, EntropyView view, double energyTolerance = 0, double entropyTolerance = 0)
-    {
-        int k = energyLeaveOneOut.Length;
-        if (k != entropyLeaveOneOut.Length) throw new KelvinException($"members: {k} energy values but {entropyLeaveOneOut.Length} entropy values");
-        if (k < 2) throw new KelvinException($"a standard error across members needs at least 2 members (got {k})");
-        CheckFinite([energyChange], "ΔE");
-        CheckFinite([entropyChange], "ΔS");
-        CheckFinite(energyLeaveOneOut, "ΔE₋ₖ");
-        CheckFinite(entropyLeaveOneOut, "ΔS₋ₖ");
-        var dE = Estimate.Jackknife(energyChange, energyLeaveOneOut);
-        var dS = Estimate.Jackknife(entropyChange, entropyLeaveOneOut);
-        var t = Transition.FromChanges(energyChange, entropyChange, energyTolerance, entropyTolerance);
-        double? se = null;
-        if (t.IsFinite)
-        {
-            var loo = new double[k];
-            bool bounded = true;
-            for (int i = 0; i < k; i++)
-            {
-                bounded &= entropyLeaveOneOut[i] != 0;
-                loo[i] = energyLeaveOneOut[i] / entropyLeaveOneOut[i];
-            }
-            if (bounded && loo.All(double.IsFinite)) se = Estimate.Jackknife(t.Value!.Value, loo).StdErr;
-        }
-        double q = StudentT.InvCDF(0, 1, k - 1, 0.5 + Coverage / 2);
-        bool resolved = t.IsFinite && Math.Abs(dE.Value) > q * dE.StdErr && Math.Abs(dS.Value) > q * dS.StdErr;
-        return new(t, se, dE, dS, UncertaintyMethod.Members, k, view, resolved);
-    }
-
-    /// <summary>
     /// T of one run, T = ΔE/ΔS, with B bootstrap replicates (ΔE*_b, ΔS*_b) of it: SE = the standard
     /// deviation of T*_b = ΔE*_b/ΔS*_b (null when some ΔS*_b is 0); SE(ΔE), SE(ΔS) the replicates'
     /// standard deviations. The sign is resolved when the 2.5% and 97.5% percentiles of ΔE* lie on one
