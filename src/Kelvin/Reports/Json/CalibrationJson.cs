@@ -7,7 +7,9 @@ namespace Kelvin.Reports.Json;
 /// <summary>JSON of the Boltzmann calibration (<see cref="CalibrationResult"/>), shared by
 /// `kelvin calibrate --json` and `kelvin run`'s report.json: the measured ΔE/ΔS against the logarithmic
 /// mean (null plus the regime when degenerate), whether it passed (<see cref="CalibrationResult.Passed"/>),
-/// and each state's equipartition energy.</summary>
+/// and each state's equipartition energy. The entropies are the Gaussian form of the ensemble view
+/// (½ ln det(2πe C) of the chains' samples: "view": "gaussian"); the measured T has no standard error
+/// yet ("temperature_se": null).</summary>
 public sealed record CalibrationJson(
     [property: JsonPropertyName("t1")] double T1,
     [property: JsonPropertyName("t2")] double T2,
@@ -18,7 +20,9 @@ public sealed record CalibrationJson(
     [property: JsonPropertyName("passed")] bool Passed,
     [property: JsonPropertyName("d")] int D,
     [property: JsonPropertyName("step_size")] double StepSize,
-    [property: JsonPropertyName("equipartition")] IReadOnlyList<EquipartitionJson> Equipartition)
+    [property: JsonPropertyName("equipartition")] IReadOnlyList<EquipartitionJson> Equipartition,
+    [property: JsonPropertyName("view")] string View = "gaussian",
+    [property: JsonPropertyName("temperature_se")] double? TemperatureSe = null)
 {
     /// <summary>The JSON of <paramref name="r"/>.</summary>
     public static CalibrationJson From(CalibrationResult r) => new(
