@@ -32,8 +32,8 @@ internal sealed record ReplicateStates(double[] Energy, double[][] Allocation, d
 /// </summary>
 internal sealed class PhaseReplicates
 {
-    /// <summary>The fewest members of the ensemble view of a network (THEORY asks for K ≥ 4 for an SE).</summary>
-    public const int MinimumEnsembleMembers = 4;
+    /// <summary>The fewest members of the ensemble view of a network (<see cref="EntropyViews.MinimumNetworkEnsembleMembers"/>).</summary>
+    public const int MinimumEnsembleMembers = EntropyViews.MinimumNetworkEnsembleMembers;
 
     private PhaseReplicates(ReplicateStates full, IReadOnlyList<ReplicateStates> replicates, UncertaintyMethod method,
                             EntropyView view, EntropyView curveView, LateWindow window)
