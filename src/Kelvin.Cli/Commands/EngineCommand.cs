@@ -78,7 +78,7 @@ internal static class EngineCommand
         NetworkEngineView.Write(result.Trained, $"after training ({result.Steps} steps)");
         double score = TestScore.Of(result.Network, split.Test);
         Console.Out.WriteLine($"test {TestScore.Name(split.Train.Task)} {score.ToString("F4", CultureInfo.InvariantCulture)} ({split.Test.Count} samples)" +
-                              (request.Setup.Members > 1 ? $"; ensemble member 0 of {request.Setup.Members} measured" : ""));
+                              (request.Setup.Members > 1 && parse.GetResult(training.Ensemble) is { Implicit: false } ? $"; ensemble member 0 of {request.Setup.Members} measured" : ""));
         return 0;
     }
 

@@ -35,7 +35,7 @@ internal sealed class TrainingCommandOptions
     public Option<int> Ensemble { get; } = new("--ensemble", "--members") { Description = "ensemble members K: T ± SE by a jackknife across them (K = 1: a bootstrap of the one run); the ensemble view needs K ≥ 4", DefaultValueFactory = _ => TrainingSetup.DefaultMembers };
     public Option<string> View { get; } = new("--view") { Description = "entropy view: particle (weights of each model), ensemble (across members), thermal (each run's late iterates)", DefaultValueFactory = _ => "particle" };
     public Option<int> Every { get; } = new("--every") { Description = "checkpoint (and allocation segment) every k optimizer steps", DefaultValueFactory = _ => 10 };
-    public Option<int> Late { get; } = new("--late") { Description = "late iterates (last checkpoints) averaged into the trained state", DefaultValueFactory = _ => 5 };
+    public Option<int> Late { get; } = new("--late") { Description = "late iterates (last checkpoints) averaged into the trained state; in the thermal view, the window whose per-weight variance is the SGD cloud (≥ 4)", DefaultValueFactory = _ => 5 };
     public Option<int> Window { get; } = new("--window") { Description = "checkpoints per window of the T(t) curve", DefaultValueFactory = _ => 1 };
     public Option<string> Estimator { get; } = new("--estimator") { Description = "entropy estimator h: ebrahimi, vasicek, knn, histogram or gaussian", DefaultValueFactory = _ => "ebrahimi" };
     public Option<int> EvaluationSize { get; } = new("--eval-size") { Description = "cap on the fixed evaluation set (a seeded subset of the training split)", DefaultValueFactory = _ => TrainingSetup.DefaultEvaluationSize };
@@ -83,6 +83,11 @@ internal sealed class TrainingCommandOptions
         var view = EntropyViews.Parse(parse.GetValue(View)!);
         if (view is not (EntropyView.Particle or EntropyView.Ensemble or EntropyView.Thermal))
             throw new KelvinException($"--view must be particle, ensemble or thermal (got '{parse.GetValue(View)}')");
+        // Fail before training, not after it (the analysis checks again, with the run's checkpoints).
+        if (view == EntropyView.Ensemble && members < EntropyViews.MinimumNetworkEnsembleMembers)
+            throw new KelvinException($"--view ensemble needs --members {EntropyViews.MinimumNetworkEnsembleMembers} or more (got {members})");
+        if (view == EntropyView.Thermal && late < EntropyViews.MinimumThermalIterates)
+            throw new KelvinException($"--view thermal needs --late {EntropyViews.MinimumThermalIterates} or more (got {late})");
         return new TrainingRequest(split, setup, new TransitionSettings(late, window, EntropyEstimators.Parse(parse.GetValue(Estimator)!), view, Seed: seed));
     }
 

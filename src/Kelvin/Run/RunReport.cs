@@ -86,8 +86,8 @@ public static class RunReport
                        ViewText(r) + " A layer heated when its entropy rose.")
             .Table(summary);
         foreach (var n in r.Networks) net.Table(LayerTable(n.Activation, n.Experiment.Training));
-        net.Figure(RunFigures.TemperatureCurve, "Global temperature T(t) during training (solid) and the refresh after the shift (dashed).")
-           .Figure(RunFigures.LayerTemperatures, "Local temperature T_l of every layer: training (Type I) and refresh (Type II).")
+        net.Figure(RunFigures.TemperatureCurve, "Global temperature T(t) during training (solid) and the refresh after the shift (dashed), with ±1 SE whiskers; the legend gives T_I and T_II ± SE.")
+           .Figure(RunFigures.LayerTemperatures, "Local temperature T_l of every layer, ±1 SE: training (Type I) and refresh (Type II).")
            .Figure(RunFigures.EntropyHistograms, "A hidden layer's weights at initialization and after training: the distributions whose entropy change is ΔS_l.");
 
         var shift = new ReportTable("network", "shift", "score on D1", "score on D2", "score refreshed", "T_II ± SE", "regime", "isothermality (CV of T(t))");

@@ -89,19 +89,21 @@ public static class StateEntropies
     /// Several runs: call this per run and combine the runs' S_l (their mean and standard error).
     /// </summary>
     /// <exception cref="KelvinException">for fewer than <see cref="EntropyViews.MinimumThermalIterates"/> iterates.</exception>
-    public static LayerEntropy Thermal(LayerSamples iterates)
+    /// <param name="iterates">the late iterates of one run.</param>
+    /// <param name="float32Weights">the weights were stored in float32: see <see cref="DiagonalGaussianTerms"/>.</param>
+    public static LayerEntropy Thermal(LayerSamples iterates, bool float32Weights = false)
     {
         if (iterates.SampleCount < EntropyViews.MinimumThermalIterates)
             throw new KelvinException($"the thermal view needs at least {EntropyViews.MinimumThermalIterates} late iterates of a run; layer '{iterates.Name}' has {iterates.SampleCount}");
-        return DiagonalGaussian(iterates);
+        return DiagonalGaussian(iterates, float32Weights);
     }
 
     /// <summary>S_l = Σ_j ½ ln(2πe·v_j), v_j the sample variance (divisor N − 1) of parameter j over the
     /// layer's N ≥ 2 samples: the thermal view over one run's iterates, and the ensemble view of a
     /// network over its K members (per-parameter variance across members). Null when some v_j = 0.</summary>
-    public static LayerEntropy DiagonalGaussian(LayerSamples samples)
+    public static LayerEntropy DiagonalGaussian(LayerSamples samples, bool float32Weights = false)
     {
-        var terms = DiagonalGaussianTerms(samples);
+        var terms = DiagonalGaussianTerms(samples, float32Weights);
         if (terms is null) return new(samples.Name, samples.ParameterCount, samples.SampleCount, null, 1);
         double total = 0;
         foreach (double t in terms) total += t;
@@ -109,9 +111,13 @@ public static class StateEntropies
     }
 
     /// <summary>The per-parameter terms ½ ln(2πe·v_j) of <see cref="DiagonalGaussian"/> (their sum is
-    /// S_l; a bootstrap resamples them), or null when some v_j = 0.</summary>
+    /// S_l; a bootstrap resamples them), or null when some v_j = 0. With
+    /// <paramref name="float32Weights"/> a weight that never moved (v_j below its float32 resolution,
+    /// e.g. the incoming weights of a dead relu unit) is known only to that resolution: v_j is floored at
+    /// the uniform quantization variance u_j²/12, u_j the float32 spacing at |θ̄_j| (as
+    /// <see cref="Entropy.SortedSample"/> spreads tied values over their resolution cell).</summary>
     /// <exception cref="KelvinException">for fewer than 2 samples.</exception>
-    public static double[]? DiagonalGaussianTerms(LayerSamples samples)
+    public static double[]? DiagonalGaussianTerms(LayerSamples samples, bool float32Weights = false)
     {
         int m = samples.SampleCount, n = samples.ParameterCount;
         if (m < 2) throw new KelvinException($"a per-parameter variance needs at least 2 samples; layer '{samples.Name}' has {m}");
@@ -132,10 +138,19 @@ public static class StateEntropies
         for (int j = 0; j < n; j++)
         {
             double v = ss[j] / (m - 1);
+            if (float32Weights) v = Math.Max(v, Float32QuantizationVariance(mean[j]));
             if (!(v > 0)) return null;
             terms[j] = 0.5 * Math.Log(2 * Math.PI * Math.E * v);
         }
         return terms;
+    }
+
+    /// <summary>u²/12, u the gap between float32 |x| and the next float32 (the smallest subnormal at 0).</summary>
+    internal static double Float32QuantizationVariance(double x)
+    {
+        float f = Math.Abs((float)x);
+        double u = (double)MathF.BitIncrement(f) - f;
+        return u * u / 12;
     }
 
     private static bool IsConstant(ReadOnlySpan<double> values)

@@ -27,11 +27,13 @@ internal sealed record ReplicateStates(double[] Energy, double[][] Allocation, d
 /// The trained state: in the particle and ensemble views the mean of S_l over the late iterates; in
 /// the thermal view the diagonal Gaussian of each run's late iterates (<see cref="StateEntropies.Thermal"/>),
 /// against the particle entropy of the initial state (exact for i.i.d. initial weights, where all views agree).
+/// Network weights are recorded in float32, so a weight that never moves (a dead relu unit's) has the
+/// float32 quantization variance instead of 0 (<see cref="StateEntropies.DiagonalGaussianTerms"/>).
 /// </summary>
 internal sealed class PhaseReplicates
 {
-    /// <summary>The fewest members of the ensemble view of a network (THEORY asks for K ≥ 4 for an SE).</summary>
-    public const int MinimumEnsembleMembers = 4;
+    /// <summary>The fewest members of the ensemble view of a network (<see cref="EntropyViews.MinimumNetworkEnsembleMembers"/>).</summary>
+    public const int MinimumEnsembleMembers = EntropyViews.MinimumNetworkEnsembleMembers;
 
     private PhaseReplicates(ReplicateStates full, IReadOnlyList<ReplicateStates> replicates, UncertaintyMethod method,
                             EntropyView view, EntropyView curveView, LateWindow window)
@@ -194,8 +196,8 @@ internal sealed class PhaseReplicates
             if (view != EntropyView.Thermal) { entropy[n][l] = MeanOrNull(lateIdx.Select(i => entropy[i][l])); continue; }
             var iterates = new LayerSamples(run.Layers[l].Name, run.Layers[l].WeightCount);
             foreach (int i in lateIdx) iterates.Add(run.MemberWeights(m, i, l));
-            if (indices is null) { entropy[n][l] = StateEntropies.Thermal(iterates).Entropy; continue; }
-            var terms = StateEntropies.DiagonalGaussianTerms(iterates);
+            if (indices is null) { entropy[n][l] = StateEntropies.Thermal(iterates, float32Weights: true).Entropy; continue; }
+            var terms = StateEntropies.DiagonalGaussianTerms(iterates, float32Weights: true);
             entropy[n][l] = terms is null ? null : indices[l].Sum(j => terms[j]);
         }
         return entropy;
@@ -218,7 +220,7 @@ internal sealed class PhaseReplicates
             {
                 var samples = new LayerSamples(run.Layers[l].Name, run.Layers[l].WeightCount);
                 foreach (int m in subset) samples.Add(run.MemberWeights(m, i, l));
-                entropy[i][l] = StateEntropies.DiagonalGaussian(samples).Entropy;
+                entropy[i][l] = StateEntropies.DiagonalGaussian(samples, float32Weights: true).Entropy;
             }
         }
         energy[n] = lateIdx.Average(i => energy[i]);

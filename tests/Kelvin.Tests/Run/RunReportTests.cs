@@ -178,7 +178,13 @@ public class RunReportTests
             Assert.Contains(ReportFormat.Temperature(n.Experiment.Training.GlobalEstimate), text);
             Assert.Contains(ReportFormat.Temperature(n.Experiment.Refresh.GlobalEstimate), text);
             Assert.Contains($"Type {n.Engine.Type.Name()}", text);
+            // T_II against T_I in the words of TemperatureLanguage (ranked by 1/T), never by magnitude
+            Assert.Contains(TemperatureLanguage.Compare(n.Experiment.Training.GlobalEstimate, "T_I", n.Experiment.Refresh.GlobalEstimate, "T_II"), text);
+            Assert.Contains(TemperatureLanguage.Meaning(n.Experiment.Training.GlobalEstimate, "at initialization"), text);
         }
+        Assert.Contains(TemperatureLanguage.ViewSentence(r.Request.View), text);
+        Assert.DoesNotContain("in magnitude", text);
+        Assert.DoesNotContain("larger |T", text);
     }
 
     private static void CompareLayers(JsonElement transition, List<Dictionary<string, string>> table)

@@ -8,7 +8,8 @@ namespace Kelvin.Reports.Json;
 /// `kelvin calibrate --json` and `kelvin run`'s report.json: the potential and sampler, the measured ΔE/ΔS
 /// (null plus the regime when degenerate) against the exact ΔE/ΔS of the sampler's states ("expected") and
 /// the Boltzmann reference, its spread over seeds, whether it passed (<see cref="CalibrationResult.Passed"/>),
-/// and each state's energy of the true potential and entropy against their exact values.</summary>
+/// and each state's energy of the true potential and entropy against their exact values. The entropies are of the sampled Boltzmann ensemble ("view": "ensemble");
+/// "temperature_se" is the spread over seeds divided by √seeds (null with one seed).</summary>
 public sealed record CalibrationJson(
     [property: JsonPropertyName("potential")] string Potential,
     [property: JsonPropertyName("sampler")] string Sampler,
@@ -28,14 +29,17 @@ public sealed record CalibrationJson(
     [property: JsonPropertyName("d")] int D,
     [property: JsonPropertyName("step_size")] double StepSize,
     [property: JsonPropertyName("acceptance_rate")] double? AcceptanceRate,
-    [property: JsonPropertyName("states")] IReadOnlyList<CalibrationStateJson> States)
+    [property: JsonPropertyName("states")] IReadOnlyList<CalibrationStateJson> States,
+    [property: JsonPropertyName("view")] string View,
+    [property: JsonPropertyName("temperature_se")] double? TemperatureSe)
 {
     /// <summary>The JSON of <paramref name="r"/>.</summary>
     public static CalibrationJson From(CalibrationResult r) => new(
         r.Options.Potential.Name(), r.Sampler, r.EntropyMethod, r.Options.T1, r.Options.T2, r.Expected, r.BoltzmannReference,
         r.Measured.Value, r.Measured.Regime.Name(), r.RelativeError, r.Tolerance, r.Passed,
         r.Options.Seeds, r.SeedTemperatures, r.Spread, r.Options.Dimension, r.StepSize, r.AcceptanceRate,
-        [CalibrationStateJson.From(r.Cold), CalibrationStateJson.From(r.Hot)]);
+        [CalibrationStateJson.From(r.Cold), CalibrationStateJson.From(r.Hot)],
+        "ensemble", r.Options.Seeds >= 2 && r.Spread is double sd ? sd / Math.Sqrt(r.Options.Seeds) : null);
 }
 
 /// <summary>One sampled state: the mean energy of the true potential against its exact value for the
