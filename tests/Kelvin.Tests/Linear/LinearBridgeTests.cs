@@ -99,6 +99,58 @@ public class LinearBridgeTests(ITestOutputHelper output)
         finally { Directory.Delete(dir, true); }
     }
 
+    /// <summary>
+    /// ce: `kelvin train` on a two-class CSV builds a 2-output softmax (weights w₁, w₂). Only v = w₁ − w₂ sees the
+    /// loss, softplus(−y·vᵀx), and SGD moves it with step 2η; w₁ + w₂ gets opposite gradients and stays at its init.
+    /// (w₁, w₂) → (v, w₁ + w₂) has a constant Jacobian, so the network's joint (ensemble-view) ΔS equals that of
+    /// v: the linear ce cell with σ → √2·σ and η → 2η. The particle and thermal views are not invariant under
+    /// this rotation, so the ce bridge is the ensemble view only.
+    /// </summary>
+    [Fact]
+    public void SoftmaxNetworkWithoutHiddenLayerReproducesTheLinearCeCellInTheEnsembleView()
+    {
+        string dir = Directory.CreateTempSubdirectory("kelvin-bridge-ce").FullName;
+        try
+        {
+            var teacher = Teacher.Draw(new TeacherSpec(3, 5000, 1.0, 1.0, LinearTask.Classification, Seed: 11));
+            string teacherCsv = Path.Combine(dir, "teacher.csv");
+            WriteCsv(teacherCsv, teacher.Data.Features, teacher.Data.Targets.Select(y => y > 0 ? 1.0 : 0.0).ToArray(), teacher.Data.Dimension);
+            var split = DataSplit.Create(DatasetCatalog.Load(teacherCsv, "y"), Seed);
+            int d = split.Train.FeatureCount;
+            Assert.Equal(2, split.Train.Outputs);
+            // η = 0.05 (v moves with 0.1); 20 epochs of 500 steps, checkpoints every 400 (≈ 2.5 relaxation times of v).
+            const int every = 400;
+            var options = new TrainingOptions { Energy = CrossEntropy.Instance, Optimizer = OptimizerSettings.Sgd(0.05), BatchSize = 8, Epochs = 20, Seed = Seed, HookInterval = every };
+            var setup = new TrainingSetup(new MlpArchitecture([d, 2], []), [InitializationScheme.Parse("normal:0.5")], options, Members);
+            var (_, run) = RecordedTrainer.Train(setup, split.Train);
+            Assert.Equal(10_000, run.Steps[^1]);
+            var sim = new SimulationSetting(Members, LateIterates: Late);
+            var initial = LinearSimulator.InitialState(Member(run, [0]), Enumerable.Range(0, Members).Select(k => run.MemberEnergy(k, 0)).ToArray(), sim);
+            int[] late = Enumerable.Range(run.CheckpointCount - Late, Late).ToArray();
+            var samples = Member(run, late);
+            var energies = Enumerable.Range(0, Members).Select(k => late.Average(i => run.MemberEnergy(k, i))).ToArray();
+            var trained = new SimulatedState(MemberJackknife.Mean(energies), SimulatedEntropy.Of(samples, 2 * d, EntropyView.Ensemble), samples, (int)run.Steps[^1], EntropyView.Ensemble, every);
+            var network = LinearExperiment.SimulatedTraining(initial, trained);
+
+            string trainCsv = Path.Combine(dir, "train.csv");
+            var labels = split.Train.Labels!.Select(c => (double)c).ToArray();
+            WriteCsv(trainCsv, split.Train.Features.Select(v => (double)v).ToArray(), labels, d);
+            var (code, json, err) = CliHarness.Run("linear", "--data", trainCsv, "--target", "y", "--loss", "ce", "--init", "normal",
+                "--sigma", (0.5 * Math.Sqrt(2)).ToString("R", CultureInfo.InvariantCulture), "--lr", "0.1", "--batch", "8",
+                "--ensemble", Members.ToString(CultureInfo.InvariantCulture), "--late", Late.ToString(CultureInfo.InvariantCulture), "--view", "ensemble", "--json");
+            Assert.True(code == 0, err);
+            using var doc = JsonDocument.Parse(json);
+            double analytic = doc.RootElement.GetProperty("analytic").GetProperty("T").GetDouble();
+            double linearSimulated = doc.RootElement.GetProperty("simulated").GetProperty("T").GetDouble();
+            double linearSe = doc.RootElement.GetProperty("temperature_se").GetDouble();
+            double t = network.Transition.Temperature.Value!.Value, se = network.TemperatureStdErr!.Value;
+            output.WriteLine($"ce ensemble: network T_I {t:G5} ± {se:G3}; kelvin linear --data (σ√2, 2η): analytic {analytic:G5}, simulated {linearSimulated:G5} ± {linearSe:G3}");
+            Assert.True(Math.Abs(t - analytic) <= 4 * se, $"network {t} ± {se} vs analytic {analytic}");
+            Assert.True(Math.Abs(t - linearSimulated) <= 4 * Math.Sqrt(se * se + linearSe * linearSe), $"network {t} ± {se} vs linear simulation {linearSimulated} ± {linearSe}");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     /// <summary>Per member, its layer weights at <paramref name="checkpoints"/>, concatenated (iterate-major).</summary>
     private static double[][] Member(RecordedTraining run, int[] checkpoints) =>
         Enumerable.Range(0, run.MemberCount).Select(k => checkpoints.SelectMany(i => run.Weights(i)[0].Sample(k).ToArray()).ToArray()).ToArray();
