@@ -66,6 +66,7 @@ public static class LinearExperiment
                                                            TrainedState? trainedState = null)
     {
         if (views.Count == 0) throw new KelvinException("no entropy view asked for");
+        setting.Validate();
         trainedState ??= TrainedState.Of(data, setting.Loss, setting.LearningRate, setting.Batch, setting.Form);
         var initial = LinearSimulator.Initial(data, setting, sim);
         int steps = sim.StepsFor(setting.LearningRate, MinEigenvalue(trainedState), views.Contains(EntropyView.Thermal) ? SimulationSetting.ThermalThinning : 0);

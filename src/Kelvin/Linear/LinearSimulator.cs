@@ -52,6 +52,16 @@ public static class LinearSimulator
             samples[m] = w;
             energies[m] = data.Energy(setting.Loss, w);
         });
+        return InitialState(samples, energies, sim);
+    }
+
+    /// <summary>The Type I state of K members' initial weights <paramref name="samples"/> (d each) and
+    /// energies: E = mean, S = d·h(pooled K·d weights) by <see cref="SimulationSetting.InitialEntropyEstimator"/>,
+    /// each with its delete-one-member values. Also reads the initial state of any other K-member run of
+    /// a linear model (e.g. a network without a hidden layer).</summary>
+    public static SimulatedState InitialState(double[][] samples, double[] energies, SimulationSetting sim)
+    {
+        int k = samples.Length;
         var estimator = EntropyEstimators.Parse(sim.InitialEntropyEstimator);
         double Pooled(int skip)
         {

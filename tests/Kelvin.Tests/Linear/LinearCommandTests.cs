@@ -32,12 +32,15 @@ public sealed class LinearCommandTests : IDisposable
         Assert.True(exit == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         var r = doc.RootElement;
-        Assert.Equal(["analytic", "simulated", "agreement"], Names(r));
+        Assert.Equal(["view", "T_asymptotic", "temperature_se", "sign_resolved", "analytic", "simulated", "agreement"], Names(r));
+        Assert.Equal("ensemble", r.GetProperty("view").GetString());
+        Assert.Equal(r.GetProperty("simulated").GetProperty("stderr").GetProperty("T").GetDouble(), r.GetProperty("temperature_se").GetDouble());
         string[] keys = ["E_init", "S_init", "E_trained", "S_trained", "T", "regime"];
         Assert.Equal(keys, Names(r.GetProperty("analytic")));
         Assert.Equal([.. keys, "stderr"], Names(r.GetProperty("simulated")));
         Assert.Equal(["E_init", "S_init", "E_trained", "S_trained", "T"], Names(r.GetProperty("simulated").GetProperty("stderr")));
-        Assert.Equal(["T_rel_diff", "max_z"], Names(r.GetProperty("agreement")));
+        Assert.Equal(["T_rel_diff", "max_z", "T_z", "pass"], Names(r.GetProperty("agreement")));
+        Assert.True(r.GetProperty("agreement").GetProperty("pass").GetBoolean());
         Assert.Equal("normal", r.GetProperty("analytic").GetProperty("regime").GetString());
         Assert.True(r.GetProperty("analytic").GetProperty("T").GetDouble() > 0);
         Assert.True(r.GetProperty("agreement").GetProperty("max_z").GetDouble() < 4);
@@ -77,11 +80,32 @@ public sealed class LinearCommandTests : IDisposable
         Assert.Equal("batch", doc.RootElement.GetProperty("parameter").GetString());
         var points = doc.RootElement.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal([4.0, 16.0], points.Select(p => p.GetProperty("value").GetDouble()));
-        Assert.Equal(["value", "T_analytic", "T_simulated", "T_simulated_se", "T_asymptotic", "regime_analytic", "regime_simulated"], Names(points[0]));
+        Assert.Equal(["value", "T_analytic", "T_simulated", "T_simulated_se", "T_asymptotic", "regime_analytic", "regime_simulated",
+                      "beta_analytic", "beta_simulated", "beta_simulated_se", "beta_asymptotic"], Names(points[0]));
+        Assert.Equal("ensemble", doc.RootElement.GetProperty("view").GetString());
         Assert.Equal(3, File.ReadAllLines(csv).Length);
         var bytes = File.ReadAllBytes(png);
         Assert.True(bytes.Length > 1000);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+    }
+
+    [Theory]
+    [InlineData("particle")]
+    [InlineData("thermal")]
+    public void ViewIsNamedAndTheThermalWindowReported(string view)
+    {
+        var (exit, stdout, stderr) = CliHarness.Run(Args("--loss", "mse", "--view", view, "--json"));
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var r = doc.RootElement;
+        Assert.Equal(view, r.GetProperty("view").GetString());
+        Assert.True(r.GetProperty("agreement").GetProperty("pass").GetBoolean(), stdout);
+        Assert.Equal(view == "thermal", r.TryGetProperty("thermal_window", out var w));
+        if (view == "thermal") Assert.True(w.GetProperty("thinning").GetInt32() > 0);
+        var (code, table, _) = CliHarness.Run(Args("--loss", "mse", "--view", view));
+        Assert.Equal(0, code);
+        string flat = string.Join(" ", table.Split((char[])['\n', ' ', '│'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"entropy view: {view}", flat);
     }
 
     [Fact]
@@ -109,6 +133,8 @@ public sealed class LinearCommandTests : IDisposable
     [InlineData("CSV file not found", "--data", "/nonexistent/x.csv", "--target", "y")]
     [InlineData("--data needs --target", "--data", "/nonexistent/x.csv")]
     [InlineData("unknown --lyapunov", "--lyapunov", "exact")]
+    [InlineData("unknown --view", "--view", "gaussian")]
+    [InlineData("ensemble view only", "--view", "particle", "--shift", "noise")]
     [InlineData("diverges", "--lr", "1.5")]
     [InlineData("linearly separable", "--loss", "ce", "--d", "10", "--n", "200", "--noise", "0.001")]
     public void BadInputIsOneLineOnStderr(string message, params string[] extra)

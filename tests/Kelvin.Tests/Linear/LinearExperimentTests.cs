@@ -74,7 +74,7 @@ public class LinearExperimentTests
         }
         Assert.True(sweep.Points[2].Analytic > sweep.Points[0].Analytic); // hotter training, higher T
         var csv = LinearSweep.ToCsv(sweep).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("learningrate,T_analytic,T_simulated,T_simulated_se,T_asymptotic", csv[0]);
+        Assert.Equal("learningrate,T_analytic,T_simulated,T_simulated_se,T_asymptotic,beta_analytic,beta_simulated,beta_simulated_se,beta_asymptotic", csv[0]);
         Assert.Equal(4, csv.Length);
     }
 
