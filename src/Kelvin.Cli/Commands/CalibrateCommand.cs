@@ -56,7 +56,7 @@ internal static class CalibrateCommand
         }
         console.Write(summary);
         Console.Out.WriteLine(r.Options.Potential.IsAnharmonic()
-            ? $"exact: quadrature of the one-dimensional Boltzmann density (MALA samples it exactly); {(r.Passed ? "PASS" : "FAIL")} at {Percent(r.Tolerance)}."
+            ? $"exact: quadrature of the one-dimensional Boltzmann density (MALA samples it exactly); {(r.Passed ? "PASS" : "FAIL")} at {Plain(r.Tolerance)}."
             : $"exact: the unadjusted chain's stationary state (variance T/(λ(1 − ηλ/2)) per mode); the Boltzmann states themselves give the logarithmic mean {StdoutConsole.Number(r.BoltzmannReference)}; {(r.Passed ? "PASS" : "FAIL")} at {Plain(r.Tolerance)}.");
     }
 
