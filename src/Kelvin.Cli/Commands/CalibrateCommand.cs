@@ -43,7 +43,7 @@ internal static class CalibrateCommand
     private static void Render(CalibrationResult r)
     {
         var console = StdoutConsole.Create();
-        string acceptance = r.AcceptanceRate is double a ? $", acceptance {Percent(a)}" : "";
+        string acceptance = r.AcceptanceRate is double a ? $", acceptance {Plain(a)}" : "";
         var summary = new Table().Title(Markup.Escape(
             $"Boltzmann calibration: {r.Options.Potential.Name()}, d = {r.Options.Dimension}, {r.Sampler} η = {StdoutConsole.Number(r.StepSize)}{acceptance}, entropy {r.EntropyMethod}, {r.Options.Seeds} seeds"));
         summary.AddColumn("quantity").AddColumn(new TableColumn("measured").RightAligned()).AddColumn(new TableColumn("sd over seeds").RightAligned())
@@ -56,9 +56,11 @@ internal static class CalibrateCommand
         }
         console.Write(summary);
         Console.Out.WriteLine(r.Options.Potential.IsAnharmonic()
-            ? $"exact: quadrature of the one-dimensional Boltzmann density (MALA samples it exactly); {(r.Passed ? "PASS" : "FAIL")} at {Percent(r.Tolerance)}."
-            : $"exact: the unadjusted chain's stationary state (variance T/(λ(1 − ηλ/2)) per mode); the Boltzmann states themselves give the logarithmic mean {StdoutConsole.Number(r.BoltzmannReference)}; {(r.Passed ? "PASS" : "FAIL")} at {Percent(r.Tolerance)}.");
+            ? $"exact: quadrature of the one-dimensional Boltzmann density (MALA samples it exactly); {(r.Passed ? "PASS" : "FAIL")} at {Plain(r.Tolerance)}."
+            : $"exact: the unadjusted chain's stationary state (variance T/(λ(1 − ηλ/2)) per mode); the Boltzmann states themselves give the logarithmic mean {StdoutConsole.Number(r.BoltzmannReference)}; {(r.Passed ? "PASS" : "FAIL")} at {Plain(r.Tolerance)}.");
     }
+
+    private static string Plain(double x) => x.ToString("0.##%", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Percent(double? x) => x is double v ? v.ToString("+0.00%;-0.00%", System.Globalization.CultureInfo.InvariantCulture) : "—";
 }

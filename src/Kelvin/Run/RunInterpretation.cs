@@ -16,9 +16,12 @@ public static class RunInterpretation
     public static string Of(RunResult r)
     {
         var sb = new StringBuilder();
-        sb.Append(r.Calibration.Passed
-            ? "The thermometer is calibrated: on Boltzmann states it reads the exact temperature within 3%. "
-            : "Warning: the thermometer calibration missed its 3% tolerance, so read the temperatures below with care. ");
+        bool anharmonic = r.AnharmonicCalibration?.Passed ?? true;
+        sb.Append(r.Calibration.Passed && anharmonic
+            ? "The thermometer is calibrated: on Boltzmann states it reads the exact temperature within 3% (quadratic potential)" +
+              (r.AnharmonicCalibration is null ? ". " : " and within 1% on a double well, whose states change shape with T. ")
+            : "Warning: the thermometer calibration missed its tolerance (" + (r.Calibration.Passed ? "double well, 1%" : "quadratic, 3%") +
+              "), so read the temperatures below with care. ");
         sb.Append(Linear(r.Linear)).Append(' ');
         if (r.Networks.Count > 0) sb.Append(TemperatureLanguage.ViewSentence(r.Networks[0].Experiment.Training.View)).Append(' ');
         foreach (var n in r.Networks) sb.Append(Network(n)).Append(' ');

@@ -41,7 +41,10 @@ public static class RunJson
             Transition(n.Experiment.Training), Transition(n.Experiment.Refresh),
             new WeightsJson(n.Weights.Layer, n.Weights.Initial.Length, n.Weights.Trained.Length), NetworkEngineJson.From(n.Engine))).ToList();
         var engines = r.Engines.Select(ActivationEngineJson.From).ToList();
-        return new ReportJson(r.Version, r.Request.Seed, settings, calibration, linear, networks, engines, RunInterpretation.Of(r));
+        return new ReportJson(r.Version, r.Request.Seed, settings, calibration, linear, networks, engines, RunInterpretation.Of(r))
+        {
+            AnharmonicCalibration = r.AnharmonicCalibration is { } a ? CalibrationJson.From(a) : null,
+        };
     }
 
     /// <summary>A linear cell's T: the ensemble view (Gaussian trained state of K runs); an analytic T is
@@ -62,7 +65,12 @@ public sealed record ReportJson(
     [property: JsonPropertyName("linear")] IReadOnlyList<LinearCellJson> Linear,
     [property: JsonPropertyName("networks")] IReadOnlyList<NetworkJson> Networks,
     [property: JsonPropertyName("activations")] IReadOnlyList<ActivationEngineJson> Activations,
-    [property: JsonPropertyName("what_this_means")] string Interpretation);
+    [property: JsonPropertyName("what_this_means")] string Interpretation)
+{
+    /// <summary>The second calibration badge: the double-well potential (MALA, entropy estimator, quadrature).</summary>
+    [JsonPropertyName("calibration_anharmonic")]
+    public CalibrationJson? AnharmonicCalibration { get; init; }
+}
 
 public sealed record SettingsJson(
     [property: JsonPropertyName("profile")] string Profile,

@@ -25,7 +25,11 @@ public sealed record RunRequest(Dataset Data, string DataName, ulong Seed, RunPr
 /// <param name="Engines">η_φ(q) profiles of the built-in activations.</param>
 /// <param name="TestSamples">samples in the held-out test split.</param>
 public sealed record RunResult(RunRequest Request, string Version, CalibrationResult Calibration, IReadOnlyList<LinearCell> Linear,
-                               IReadOnlyList<NetworkStudy> Networks, IReadOnlyList<EngineProfile> Engines, int TestSamples);
+                               IReadOnlyList<NetworkStudy> Networks, IReadOnlyList<EngineProfile> Engines, int TestSamples)
+{
+    /// <summary>The anharmonic (double-well, MALA) check of the thermometer, the second badge; null when not run.</summary>
+    public CalibrationResult? AnharmonicCalibration { get; init; }
+}
 
 /// <summary>The stages of a run, in order, for progress displays.</summary>
 public enum RunStage
@@ -74,6 +78,7 @@ public static class RunPipeline
 
         Report(RunStage.Calibration, 0);
         var calibration = BoltzmannCalibration.Run(p.Calibration with { Seed = request.Seed });
+        var anharmonic = BoltzmannCalibration.Run(p.Calibration with { Seed = request.Seed, Potential = CalibrationPotential.DoubleWell });
         Report(RunStage.Calibration, 1);
 
         Report(RunStage.Linear, 0);
@@ -98,7 +103,7 @@ public static class RunPipeline
             Report(RunStage.Engines, (double)engines.Count / builtIn.Count);
         }
         Report(RunStage.Engines, 1);
-        return new RunResult(request, Version, calibration, linear, networks, engines, split.Test.Count);
+        return new RunResult(request, Version, calibration, linear, networks, engines, split.Test.Count) { AnharmonicCalibration = anharmonic };
     }
 
     /// <summary>The Kelvin version (the assembly's informational version).</summary>

@@ -40,7 +40,7 @@ public sealed record RunProfile(
 {
     /// <summary>The default run: 64-64 networks, 4 members, 15 epochs each phase; K = 64 linear ensembles.</summary>
     public static RunProfile Default { get; } = new(
-        "default", new CalibrationOptions(), new LinearPanelSettings(Dimension: 5, Samples: 4000, Ensemble: 64, LateIterates: 32),
+        "default", new CalibrationOptions(Seeds: 2), new LinearPanelSettings(Dimension: 5, Samples: 4000, Ensemble: 64, LateIterates: 32),
         [64, 64], Epochs: 15, Members: 4, LearningRate: 0.05, Batch: 32, CheckpointEvery: 10, EvaluationSize: 1024,
         Shift: "covariate", ShiftSize: null, Scan: new EfficiencyScan { Points = 49 });
 
@@ -49,7 +49,7 @@ public sealed record RunProfile(
     public static RunProfile Quick { get; } = Default with
     {
         Name = "quick",
-        Calibration = new CalibrationOptions(Chains: 4, SamplesPerChain: 2000),
+        Calibration = new CalibrationOptions(Chains: 4, SamplesPerChain: 2000, Seeds: 2),
         Linear = new LinearPanelSettings(Dimension: 5, Samples: 1000, Ensemble: 32, LateIterates: 16, LearningRate: 0.02),
         Hidden = [32, 32], Epochs = 5, Members = 4, EvaluationSize = 512,
         Scan = new EfficiencyScan { Points = 25 },

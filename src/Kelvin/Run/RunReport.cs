@@ -53,10 +53,11 @@ public static class RunReport
             $"test scores are {(r.Request.Data.Task == Data.TaskKind.Classification ? "accuracies" : "R²")} on the held-out split.");
 
         var c = r.Calibration;
-        doc.Section(CalibrationHeading).Paragraph(RunBadge.Line(c)).Table(new ReportTable("quantity", "measured", "expected")
+        var calibrationSection = doc.Section(CalibrationHeading).Paragraph(RunBadge.Line(c)).Table(new ReportTable("quantity", "measured", "expected")
             .Row("T = ΔE/ΔS", Temperature(c.Measured), Number(c.Expected))
             .Row($"E at T = {Number(c.Options.T1)}", Number(c.Cold.Energy), Number(c.Cold.ExpectedEnergy))
             .Row($"E at T = {Number(c.Options.T2)}", Number(c.Hot.Energy), Number(c.Hot.ExpectedEnergy)));
+        if (r.AnharmonicCalibration is { } w) calibrationSection.Paragraph(RunBadge.Line(w));
 
         var lin = new ReportTable("loss", "init", "T_I analytic", "T_I simulated", "SE", "rel. difference", "max |z| of E, S");
         foreach (var cell in r.Linear)

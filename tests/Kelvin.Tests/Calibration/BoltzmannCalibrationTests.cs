@@ -51,7 +51,7 @@ public class BoltzmannCalibrationTests
     [InlineData("knn")]
     public void DoubleWellPassesWithinOnePercent(string estimator)
     {
-        var result = BoltzmannCalibration.Run(new CalibrationOptions(Potential: CalibrationPotential.DoubleWell, Estimator: estimator));
+        var result = BoltzmannCalibration.Run(new CalibrationOptions(Potential: CalibrationPotential.DoubleWell, Estimator: estimator, SamplesPerChain: 3000));
         Assert.Equal("mala", result.Sampler);
         Assert.Equal(result.Expected, result.BoltzmannReference);
         Assert.InRange(result.AcceptanceRate!.Value, 0.5, 1);
@@ -62,7 +62,7 @@ public class BoltzmannCalibrationTests
     [Fact]
     public void QuarticPassesWithinOnePercent()
     {
-        var result = BoltzmannCalibration.Run(new CalibrationOptions(Potential: CalibrationPotential.Quartic, Estimator: "knn"));
+        var result = BoltzmannCalibration.Run(new CalibrationOptions(Potential: CalibrationPotential.Quartic, Estimator: "knn", SamplesPerChain: 3000));
         Assert.True(result.Passed, $"ΔE/ΔS {result.Measured.Value} vs {result.Expected}");
     }
 

@@ -36,6 +36,20 @@ public class RunReportTests
     }
 
     [Fact]
+    public void ReportShowsBothCalibrationBadges()
+    {
+        var (_, folder) = TinyRun.Published;
+        string md = File.ReadAllText(Path.Combine(folder, "report.md"));
+        Assert.Contains("calibration on the quadratic potential (langevin", md);
+        Assert.Contains("calibration on the double-well potential (mala", md);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+        var anharmonic = json.RootElement.GetProperty("calibration_anharmonic");
+        Assert.Equal("double-well", anharmonic.GetProperty("potential").GetString());
+        Assert.Equal("quadratic", json.RootElement.GetProperty("calibration").GetProperty("potential").GetString());
+        Assert.True(anharmonic.TryGetProperty("passed", out _));
+    }
+
+    [Fact]
     public void JsonNumbersMatchTheMarkdownTables()
     {
         var (_, folder) = TinyRun.Published;
@@ -46,7 +60,7 @@ public class RunReportTests
         var cal = tables[RunReport.CalibrationHeading][0];
         Assert.Equal(T(root.GetProperty("calibration").GetProperty("measured"), root.GetProperty("calibration").GetProperty("regime")), cal[0]["measured"]);
         Assert.Equal(N(root.GetProperty("calibration").GetProperty("expected")), cal[0]["expected"]);
-        Assert.Equal(N(root.GetProperty("calibration").GetProperty("equipartition")[1].GetProperty("energy")), cal[2]["measured"]);
+        Assert.Equal(N(root.GetProperty("calibration").GetProperty("states")[1].GetProperty("energy")), cal[2]["measured"]);
 
         var linear = tables[RunReport.LinearHeading][0];
         var cells = root.GetProperty("linear").EnumerateArray().ToList();
