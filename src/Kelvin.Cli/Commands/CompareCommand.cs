@@ -22,12 +22,14 @@ internal static class CompareCommand
         var view = new Option<string>("--view") { Description = "entropy view: particle (S_l = n_l·h of the pooled layer)", DefaultValueFactory = _ => "particle" };
         var plot = new Option<string?>("--plot") { Description = "write per-layer S before/after bars to this PNG" };
         var force = OutputOptions.Force();
+        var data = new Option<string?>("--data") { Description = "the CSV file two Kelvin networks were trained on, when their metadata names it (Kelvin opens no path a checkpoint names unless you give it here)" };
         var shared = new CheckpointOptions();
         var command = new Command("compare", "Entropy change per layer between two checkpoints; with energies, T = ΔE/ΔS; for two Kelvin networks also T_l per layer (straight-path allocation).")
             { before, after, energyBefore, energyAfter, view };
         shared.AddTo(command);
         command.Options.Add(plot);
         command.Options.Add(force);
+        command.Options.Add(data);
         command.SetAction(parse =>
         {
             string v = parse.GetValue(view)!;
@@ -38,7 +40,7 @@ internal static class CompareCommand
             var selection = shared.SelectionOf(parse);
             using var a = CheckpointFile.Open(parse.GetValue(before)!);
             using var b = CheckpointFile.Open(parse.GetValue(after)!);
-            var result = CheckpointComparison.Compare(a, b, selection, estimator, parse.GetValue(energyBefore), parse.GetValue(energyAfter));
+            var result = CheckpointComparison.Compare(a, b, selection, estimator, parse.GetValue(energyBefore), parse.GetValue(energyAfter), trustedData: parse.GetValue(data));
             if (png is not null)
             {
                 LayerEntropyPlot.SavePng(png, result.Layers);
