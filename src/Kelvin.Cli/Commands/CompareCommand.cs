@@ -81,7 +81,7 @@ internal static class CompareCommand
         for (int i = 0; i < r.Layers.Count; i++)
         {
             var l = r.Layers[i];
-            var cells = new List<string> { Markup.Escape(l.Name), l.Count.ToString(), StdoutConsole.Number(l.EntropyBefore), StdoutConsole.Number(l.EntropyAfter), StdoutConsole.Number(l.EntropyChange) };
+            var cells = new List<string> { Markup.Escape(ErrorLine.Escape(l.Name)), l.Count.ToString(), StdoutConsole.Number(l.EntropyBefore), StdoutConsole.Number(l.EntropyAfter), StdoutConsole.Number(l.EntropyChange) };
             if (local)
                 cells.AddRange(r.LayerTemperatures![i] is { } lt
                     ? [StdoutConsole.Number(lt.EnergyChange), StdoutConsole.Number(lt.Temperature.Value), lt.Temperature.Regime.Name(), lt.Heated ? "yes" : "no"]
@@ -99,10 +99,10 @@ internal static class CompareCommand
         if (r.Transition is { } tr)
             console.WriteLine($"E: {StdoutConsole.Number(tr.From.Energy)} → {StdoutConsole.Number(tr.To.Energy)} ({Source(r.EnergySource)}), ΔE = {StdoutConsole.Number(tr.EnergyChange)}, ΔS = {StdoutConsole.Number(r.EntropyChange)} nats, T = {tr.Temperature} ({tr.Temperature.Regime.Name()})");
         else
-            console.WriteLine($"T: {r.TemperatureNote}");
+            console.WriteLine($"T: {ErrorLine.Escape(r.TemperatureNote ?? "")}");
         if (r.Path is { } p)
             console.WriteLine($"T_l: ΔE_l allocated along the straight path BEFORE → AFTER (an approximation of the real path) on {p.EvaluationSamples} samples: {p.Allocation.Pieces} pieces, residual |ΔE − Σ ΔE_l|/|ΔE| = {StdoutConsole.Number(p.RelativeResidual)}");
-        if (r.PathNote is string note) console.WriteLine(note);
+        if (r.PathNote is string note) console.WriteLine(ErrorLine.Escape(note)); // notes may quote a file's metadata
     }
 
     private sealed record CompareJson(
