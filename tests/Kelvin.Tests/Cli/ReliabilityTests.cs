@@ -118,6 +118,17 @@ public sealed class ReliabilityTests : IDisposable
         AssertOneLineError(CliHarness.Run(args), message);
     }
 
+    [Fact]
+    public void A_named_pipe_is_refused_without_blocking()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        string fifo = Path.Combine(_dir, "pipe.csv");
+        try { using var mk = System.Diagnostics.Process.Start("mkfifo", fifo); mk.WaitForExit(); }
+        catch (System.ComponentModel.Win32Exception) { return; } // no mkfifo on this machine
+        Assert.True(File.Exists(fifo));
+        AssertOneLineError(CliHarness.Run("entropy", fifo, "--column", "a"), "not a regular file");
+    }
+
     // 3, 4. Crashes and infinities --------------------------------------------------------------------------
 
     [Theory]
