@@ -27,7 +27,9 @@ internal static partial class ErrorLine
         return text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
     }
 
-    private static string Escape(string s)
+    /// <summary><paramref name="s"/> with line breaks as spaces and other control characters escaped
+    /// (also used for text from files shown on stdout, such as checkpoint metadata).</summary>
+    public static string Escape(string s)
     {
         var b = new StringBuilder(s.Length);
         foreach (char c in s)

@@ -25,7 +25,7 @@ internal static class CompareCommand
         var force = OutputOptions.Force();
         var shared = new CheckpointOptions();
         var models = new ModelOptions();
-        var command = new Command("compare", "Entropy change per layer between two checkpoints; with energies, T = ΔE/ΔS; with --model (ONNX) or for two Kelvin networks also ΔE_l and T_l per layer.")
+        var command = new Command("compare", "Entropy change per layer between two checkpoints; with energies, T = ΔE/ΔS; with --model (ONNX) or for two Kelvin networks also ΔE_l and T_l per layer. Without --model, --data names the CSV two Kelvin networks were trained on (Kelvin opens no path a checkpoint names unless you give it).")
             { before, after, energyBefore, energyAfter, view };
         shared.AddTo(command);
         models.AddTo(command);
@@ -41,14 +41,15 @@ internal static class CompareCommand
             var selection = shared.SelectionOf(parse);
             using var a = CheckpointFile.Open(parse.GetValue(before)!);
             using var b = CheckpointFile.Open(parse.GetValue(after)!);
-            var model = models.Open(parse);
+            var model = models.Open(parse, dataWithoutModel: true);
             using var onnx = model?.Model;
             if (model is not null && (parse.GetValue(energyBefore) is not null || parse.GetValue(energyAfter) is not null))
                 throw new KelvinException("give the energies (--energy-before/--energy-after) or --model to compute them, not both");
             var substitution = model is { } m ? ParameterSubstitution.Of(m.Model, a, b) : null;
             var allocation = substitution is null ? null : EnergyAllocation.Of(model!.Value.Energy, substitution);
             var result = CheckpointComparison.Compare(a, b, selection, estimator,
-                allocation?.EnergyBefore ?? parse.GetValue(energyBefore), allocation?.EnergyAfter ?? parse.GetValue(energyAfter));
+                allocation?.EnergyBefore ?? parse.GetValue(energyBefore), allocation?.EnergyAfter ?? parse.GetValue(energyAfter),
+                trustedData: model is null ? parse.GetValue(models.Data) : null);
             if (allocation is not null) result = result with { EnergySource = EnergySource.Model };
             var layers = allocation is null ? null : ModelLayerTemperature.Of(allocation, result.Layers);
             var notes = Notes(a, b, result);
@@ -108,7 +109,7 @@ internal static class CompareCommand
         for (int i = 0; i < r.Layers.Count; i++)
         {
             var l = r.Layers[i];
-            var cells = new List<string> { Markup.Escape(l.Name), l.Count.ToString(), StdoutConsole.Number(l.EntropyBefore), StdoutConsole.Number(l.EntropyAfter), StdoutConsole.Number(l.EntropyChange) };
+            var cells = new List<string> { Markup.Escape(ErrorLine.Escape(l.Name)), l.Count.ToString(), StdoutConsole.Number(l.EntropyBefore), StdoutConsole.Number(l.EntropyAfter), StdoutConsole.Number(l.EntropyChange) };
             if (local)
                 cells.AddRange(r.LayerTemperatures![i] is { } lt
                     ? [StdoutConsole.Number(lt.EnergyChange), StdoutConsole.Number(lt.Temperature.Value), lt.Temperature.Regime.Name(), lt.Heated ? "yes" : "no"]
@@ -126,11 +127,11 @@ internal static class CompareCommand
         if (r.Transition is { } tr)
             console.WriteLine($"E: {StdoutConsole.Number(tr.From.Energy)} → {StdoutConsole.Number(tr.To.Energy)} ({Source(r.EnergySource)}), ΔE = {StdoutConsole.Number(tr.EnergyChange)}, ΔS = {StdoutConsole.Number(r.EntropyChange)} nats, T = {tr.Temperature} ({tr.Temperature.Regime.Name()})");
         else
-            console.WriteLine($"T: {r.TemperatureNote}");
+            console.WriteLine($"T: {ErrorLine.Escape(r.TemperatureNote ?? "")}");
         if (r.Path is { } p)
             console.WriteLine($"T_l: ΔE_l allocated along the straight path BEFORE → AFTER (an approximation of the real path) on {p.EvaluationSamples} samples: {p.Allocation.Pieces} pieces, residual |ΔE − Σ ΔE_l|/|ΔE| = {StdoutConsole.Number(p.RelativeResidual)}");
-        if (r.PathNote is string note) console.WriteLine(note);
-        foreach (var n in notes) console.WriteLine(n);
+        if (r.PathNote is string note) console.WriteLine(ErrorLine.Escape(note)); // notes may quote a file's metadata
+        foreach (var n in notes) console.WriteLine(ErrorLine.Escape(n));
     }
 
     /// <summary>Checkpoints are single models: the particle view only, and no replicates for an SE.</summary>

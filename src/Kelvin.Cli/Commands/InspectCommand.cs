@@ -51,14 +51,15 @@ internal static class InspectCommand
     {
         var console = StdoutConsole.Create();
         console.WriteLine($"{r.File}: {r.Format}, {r.Tensors.Count} tensors, {r.Tensors.Count(t => t.Role == "weight")} weights");
-        foreach (var (k, v) in r.Metadata) console.WriteLine($"  {k} = {v}");
+        // Metadata is text from the file: never sent raw to the terminal.
+        foreach (var (k, v) in r.Metadata) console.WriteLine($"  {ErrorLine.Escape(k)} = {ErrorLine.Escape(v)}");
         var table = new Table().AddColumns("tensor", "shape", "dtype", "n", "role", "h (nats)", "S (nats)");
         foreach (var t in r.Tensors)
-            table.AddRow(Markup.Escape(t.Name), Markup.Escape(TensorShape.Format(t.Shape)), t.DType, t.N.ToString(), Markup.Escape($"{t.Role} ({t.Reason})"),
+            table.AddRow(Markup.Escape(ErrorLine.Escape(t.Name)), Markup.Escape(TensorShape.Format(t.Shape)), t.DType, t.N.ToString(), Markup.Escape(ErrorLine.Escape($"{t.Role} ({t.Reason})")),
                 t.Role == "weight" ? StdoutConsole.Number(t.H) : "-", t.Role == "weight" ? StdoutConsole.Number(t.S) : "-");
         console.Write(table);
-        foreach (var s in r.Skipped) console.WriteLine($"skipped {s.Name} ({s.DType}): {s.Reason}");
-        foreach (var n in r.Notes) console.WriteLine(n);
+        foreach (var s in r.Skipped) console.WriteLine(ErrorLine.Escape($"skipped {s.Name} ({s.DType}): {s.Reason}"));
+        foreach (var n in r.Notes) console.WriteLine(ErrorLine.Escape(n));
         console.WriteLine($"S = Σ_l S_l = {StdoutConsole.Number(r.S)} nats (particle view, the only view of a single checkpoint; estimator {r.Estimator}; — means a layer without spread: a point, no finite entropy)");
     }
 

@@ -16,8 +16,8 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var outDir = new Option<string>("--out") { Description = "report folder (a previous report there is replaced when the run completes)", DefaultValueFactory = _ => "kelvin-report" };
-        var quick = new Option<bool>("--quick") { Description = "a smaller run (< 20 s): smaller networks, fewer epochs, same sections" };
+        var outDir = new Option<string>("--out") { Description = "report folder (a previous Kelvin report there is replaced when the run completes; a folder holding other files is refused)", DefaultValueFactory = _ => "kelvin-report" };
+        var quick = new Option<bool>("--quick") { Description = "a smaller run (< 20 s): smaller networks and fewer epochs, same sections" };
         var seed = new Option<ulong>("--seed") { Description = "random seed of every draw", DefaultValueFactory = _ => 1 };
         var data = new Option<string>("--data") { Description = $"dataset: {string.Join("|", DatasetCatalog.Names)} or FILE.csv (see --target)", DefaultValueFactory = _ => "digits" };
         var target = new Option<string?>("--target") { Description = "the target column of a CSV file given to --data [default: target]" };

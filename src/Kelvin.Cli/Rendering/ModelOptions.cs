@@ -21,12 +21,14 @@ internal sealed class ModelOptions
         command.Options.Add(Loss);
     }
 
-    /// <summary>The model and its energy on the data, or null without --model (then --data is refused).</summary>
-    public (OnnxModel Model, ModelEnergy Energy)? Open(ParseResult parse)
+    /// <summary>The model and its energy on the data, or null without --model (then --data is refused,
+    /// unless <paramref name="dataWithoutModel"/>: `compare` of two Kelvin networks takes --data as the CSV they were trained on).</summary>
+    public (OnnxModel Model, ModelEnergy Energy)? Open(ParseResult parse, bool dataWithoutModel = false)
     {
         string? model = parse.GetValue(Model), data = parse.GetValue(Data);
         if (model is null)
         {
+            if (dataWithoutModel && parse.GetValue(Target) is null) return null;
             if (data is not null || parse.GetValue(Target) is not null) throw new KelvinException("--data and --target need --model (the ONNX model the energies are computed with)");
             return null;
         }

@@ -35,9 +35,11 @@ public sealed record CheckpointComparison(
 
     /// <summary>Compares two opened checkpoints. Both must hold the same weight tensors with the same
     /// shapes (two lone .npy files: compared by position, <see cref="MatchNote"/>); a weight that is
-    /// another under a second name in either file is counted once (<see cref="DuplicateWeights"/>); <paramref name="energyBefore"/>/<paramref name="energyAfter"/> are both given or both null.</summary>
+    /// another under a second name in either file is counted once (<see cref="DuplicateWeights"/>); <paramref name="energyBefore"/>/<paramref name="energyAfter"/> are both given or both null.
+    /// <paramref name="trustedData"/> is a CSV file the user named, which the networks' metadata may
+    /// name as their data (any other path there is never opened).</summary>
     public static CheckpointComparison Compare(CheckpointFile before, CheckpointFile after, ParameterSelection selection, IEntropyEstimator estimator,
-        double? energyBefore = null, double? energyAfter = null, int maxParallelism = -1)
+        double? energyBefore = null, double? energyAfter = null, int maxParallelism = -1, string? trustedData = null)
     {
         if (energyBefore.HasValue != energyAfter.HasValue)
             throw new KelvinException("give both energies (--energy-before and --energy-after) or neither");
@@ -65,7 +67,7 @@ public sealed record CheckpointComparison(
 
         // Energies are given or recomputed, never read back from "kelvin.energy": a stored number may be
         // stale or forged, and a network whose recomputed energy is not finite has no temperature.
-        var (path, pathNote) = NetworkPath(before, after);
+        var (path, pathNote) = NetworkPath(before, after, trustedData);
         var source = energyBefore.HasValue ? EnergySource.Given : path is not null ? EnergySource.Recomputed : EnergySource.None;
         var energies = source switch
         {
@@ -84,7 +86,7 @@ public sealed record CheckpointComparison(
 
     /// <summary>The straight-path allocation when both files are compatible Kelvin networks whose data
     /// is bundled and whose recomputed energies are finite; else a note why not.</summary>
-    private static (StraightPath? Path, string? Note) NetworkPath(CheckpointFile before, CheckpointFile after)
+    private static (StraightPath? Path, string? Note) NetworkPath(CheckpointFile before, CheckpointFile after, string? trustedData)
     {
         var a = NetworkCheckpoint.Read(before);
         var b = NetworkCheckpoint.Read(after);
@@ -92,7 +94,7 @@ public sealed record CheckpointComparison(
         if (StraightPath.Incompatibility(a, b) is string why) return (null, $"no per-layer T_l: {why}");
         try
         {
-            var path = StraightPath.Between(a, b);
+            var path = StraightPath.Between(a, b, trustedData: trustedData);
             if (!double.IsFinite(path.EnergyBefore) || !double.IsFinite(path.EnergyAfter))
                 return (null, "no per-layer T_l: a recomputed energy is not finite (the network overflows on its data)");
             return (path, null);

@@ -43,14 +43,22 @@ public sealed record NetworkProvenance(
 
     /// <summary>The fixed evaluation set: the training split rebuilt from the dataset and seed, capped
     /// at <see cref="EvaluationSize"/> samples exactly as during training. Only for
-    /// <see cref="HasBundledData"/>: a path in the metadata is refused, never opened.</summary>
-    public Dataset EvaluationSet()
+    /// <see cref="HasBundledData"/>, or for a CSV path equal to <paramref name="trustedData"/> (a file
+    /// the user named on the command line): any other path in the metadata is refused, never opened.</summary>
+    public Dataset EvaluationSet(string? trustedData = null)
     {
         if (!HasData) throw new KelvinException("the checkpoint does not name its dataset, so its energy cannot be recomputed");
-        if (!HasBundledData)
-            throw new KelvinException($"the checkpoint names its data as '{Dataset}', which is not a bundled dataset; Kelvin does not open files named by a checkpoint's metadata (give --energy-before and --energy-after)");
+        if (!HasBundledData && !SamePath(Dataset!, trustedData))
+            throw new KelvinException($"the checkpoint names its data as '{Dataset}', which is not a bundled dataset; Kelvin opens only files named on the command line (--data), or give --energy-before and --energy-after");
         var split = DataSplit.Create(DatasetCatalog.Load(Dataset!, Target), Seed, TestFraction);
         return RecordedTrainer.EvaluationSet(split.Train, EvaluationSize, Seed);
+    }
+
+    private static bool SamePath(string stored, string? trusted)
+    {
+        if (string.IsNullOrWhiteSpace(trusted)) return false;
+        try { return string.Equals(Path.GetFullPath(stored), Path.GetFullPath(trusted), StringComparison.Ordinal); }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { return false; }
     }
 
     /// <summary>The same data and loss (what makes two networks' energies comparable).</summary>

@@ -33,11 +33,13 @@ public sealed record StraightPath(double EnergyBefore, double EnergyAfter, IRead
     }
 
     /// <summary>The allocation between <paramref name="before"/> and <paramref name="after"/> (see
-    /// <see cref="Incompatibility"/>; loading the data may throw a <see cref="KelvinException"/>).</summary>
-    public static StraightPath Between(NetworkCheckpoint before, NetworkCheckpoint after, AllocationTolerance? tolerance = null)
+    /// <see cref="Incompatibility"/>; loading the data may throw a <see cref="KelvinException"/>).
+    /// <paramref name="trustedData"/> is a CSV path the user named, which the metadata may point to
+    /// (see <see cref="NetworkProvenance.EvaluationSet"/>).</summary>
+    public static StraightPath Between(NetworkCheckpoint before, NetworkCheckpoint after, AllocationTolerance? tolerance = null, string? trustedData = null)
     {
         if (Incompatibility(before, after) is string why) throw new KelvinException($"no straight path between the checkpoints: {why}");
-        var evaluation = before.Provenance.EvaluationSet();
+        var evaluation = before.Provenance.EvaluationSet(trustedData);
         var architecture = before.Network.Architecture;
         var potential = new NetworkPotential(architecture, evaluation, before.Provenance.EnergyForm);
         var allocator = new LossChangeAllocator(potential, tolerance);

@@ -3,8 +3,8 @@ namespace Kelvin.Files;
 /// <summary>
 /// The one policy for every file Kelvin reads (CSV data, checkpoints): the path must name an existing
 /// regular file (a directory is reported as a directory; device, process and kernel files under /dev,
-/// /proc and /sys are refused, so `--data /dev/zero` cannot hang) no larger than a size limit for its
-/// kind. Every violation is a one-line <see cref="KelvinException"/>.
+/// /proc and /sys are refused, so `--data /dev/zero` cannot hang; so is anything of length 0, which
+/// covers empty files and named pipes anywhere) no larger than a size limit for its kind. Every violation is a one-line <see cref="KelvinException"/>.
 /// </summary>
 public static class InputFile
 {
@@ -27,6 +27,9 @@ public static class InputFile
         string real = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
         if (SpecialRoots.Any(r => real.StartsWith(r, StringComparison.Ordinal) || real + "/" == r))
             throw new KelvinException($"'{path}' is not a regular file (a device or system file), so it is not read as a {what}");
+        // A named pipe, socket or device reports length 0, as does an empty file, which no reader could
+        // use anyway: refusing length 0 means Kelvin never opens (and blocks on) a FIFO anywhere.
+        if (info.Length == 0) throw new KelvinException($"'{path}' is empty or not a regular file, so it is not read as a {what}");
         if (info.Length > maxBytes)
             throw new KelvinException($"'{path}' has {info.Length} bytes, more than the {maxBytes >> 20} MiB a {what} may have");
         return info.FullName;

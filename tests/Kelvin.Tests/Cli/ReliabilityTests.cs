@@ -92,6 +92,21 @@ public sealed class ReliabilityTests : IDisposable
         Assert.Contains("not a bundled dataset", global.GetProperty("note").GetString());
     }
 
+    [Fact]
+    public void A_csv_path_in_metadata_is_opened_when_the_user_names_it()
+    {
+        string csv = Write("tiny.csv", "a,b,target\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i % 7},{(i * 3) % 5},{i % 2}")) + "\n");
+        string outDir = Path.Combine(_dir, "trained");
+        Assert.Equal(0, CliHarness.Run("train", "--data", csv, "--epochs", "2", "--hidden", "4", "--progress", "none", "--out", outDir).Exit);
+        string a = Path.Combine(outDir, "init.safetensors"), b = Path.Combine(outDir, "trained.safetensors");
+        using (var without = JsonDocument.Parse(CliHarness.Run("compare", a, b, "--json").Out))
+            Assert.Equal(JsonValueKind.Null, without.RootElement.GetProperty("global").GetProperty("T").ValueKind);
+        var with = CliHarness.Run("compare", a, b, "--json", "--data", csv);
+        Assert.Equal(0, with.Exit);
+        using var doc = JsonDocument.Parse(with.Out);
+        Assert.Equal("recomputed", doc.RootElement.GetProperty("global").GetProperty("energies").GetString());
+    }
+
     [Theory]
     [InlineData("train", "--data", "/dev/zero", "not a regular file")]
     [InlineData("inspect", "/dev/zero", "", "not a regular file")]
@@ -101,6 +116,17 @@ public sealed class ReliabilityTests : IDisposable
     {
         string[] args = [command, .. new[] { a, b }.Select(x => x == "DIR" ? _dir : x).Where(x => x.Length > 0)];
         AssertOneLineError(CliHarness.Run(args), message);
+    }
+
+    [Fact]
+    public void A_named_pipe_is_refused_without_blocking()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        string fifo = Path.Combine(_dir, "pipe.csv");
+        try { using var mk = System.Diagnostics.Process.Start("mkfifo", fifo); mk.WaitForExit(); }
+        catch (System.ComponentModel.Win32Exception) { return; } // no mkfifo on this machine
+        Assert.True(File.Exists(fifo));
+        AssertOneLineError(CliHarness.Run("entropy", fifo, "--column", "a"), "not a regular file");
     }
 
     // 3, 4. Crashes and infinities --------------------------------------------------------------------------

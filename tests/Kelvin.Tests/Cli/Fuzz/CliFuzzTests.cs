@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Kelvin.Tests.Cli.Fuzz;
 
 /// <summary>
@@ -22,13 +20,10 @@ public class CliFuzzTests
         var corpus = new FuzzCorpus(Seed, work).Generate(Cases);
         var cwd = Directory.EnumerateFileSystemEntries(Directory.GetCurrentDirectory()).Order().ToList();
         var problems = new List<string>();
-        var slow = new List<(double Seconds, string Args)>();
         foreach (var args in corpus)
         {
             var before = work.Snapshot();
-            var clock = Stopwatch.StartNew();
             var (exit, stdout, stderr) = CliHarness.Run(args);
-            slow.Add((clock.Elapsed.TotalSeconds, Show(args)));
             string? problem = Check(args, exit, stdout, stderr) ?? work.Violations(before);
             if (problem is not null) problems.Add($"kelvin {Show(args)} → {problem}");
         }
@@ -61,11 +56,22 @@ public class CliFuzzTests
         }
         else
         {
+            if (args.Contains("--json") && !IsJson(stdout)) return $"--json printed something that is not JSON: {stdout[..Math.Min(200, stdout.Length)]}";
+            // Kelvin's numbers are never NaN or ±∞; `inspect` echoes a file's metadata strings (indented
+            // "key = value" lines, or JSON strings), which may spell anything.
+            var lines = stdout.Split('\n').Where(l => !(args[0] == "inspect" && (l.StartsWith("  ", StringComparison.Ordinal) && l.Contains(" = ") || l.TrimStart().StartsWith('"') && l.Contains("\": \""))));
             foreach (string bad in new[] { "NaN", "Infinity", "∞" })
-                if (stdout.Contains(bad)) return $"'{bad}' on stdout";
+                if (lines.FirstOrDefault(l => l.Contains(bad)) is { } line) return $"'{bad}' on stdout: {line}";
         }
+        if (stdout.Any(c => char.IsControl(c) && c is not ('\n' or '\r'))) return "raw control character on stdout";
         if ((stdout + stderr).Contains("root:")) return "printed a line of /etc/passwd";
         return null;
+    }
+
+    private static bool IsJson(string text)
+    {
+        try { using var _ = System.Text.Json.JsonDocument.Parse(text); return true; }
+        catch (System.Text.Json.JsonException) { return false; }
     }
 
     private static string Show(string[] args) =>

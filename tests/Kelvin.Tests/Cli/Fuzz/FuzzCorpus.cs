@@ -102,7 +102,7 @@ internal sealed class FuzzCorpus
 
     private string[] CsvCase()
     {
-        int kind = _rng.Next(5);
+        int kind = _rng.Next(6);
         string file = Csv(out var header, forceBad: kind == 4);
         string column = Chance(0.8) && header.Length > 0 ? Pick(header) : "missing";
         List<string> args = kind switch
@@ -110,6 +110,7 @@ internal sealed class FuzzCorpus
             0 or 1 => ["entropy", file, "--column", column],
             2 => ["train", "--data", file, "--target", column, "--epochs", "1", "--hidden", "3", "--batch", "8", "--every", "1", "--late", "2", "--progress", "none"],
             3 => ["linear", "--data", file, "--target", column, "--loss", Pick(["mse", "ce"]), "--ensemble", "2", "--steps", "20", "--late", "2"],
+            5 => ["shift", "--data", "iris", "--new", file, "--epochs", "1", "--hidden", "3", "--progress", "none"],
             _ => ["run", "--quick", "--data", file, "--out", OutPath("run")],
         };
         if (kind == 2 && Chance(0.3)) args.AddRange(["--out", OutPath("train")]);
@@ -227,6 +228,7 @@ internal sealed class FuzzCorpus
         List<string> args = _rng.Next(3) switch
         {
             0 => ["inspect", mutated, "--estimator", Pick(["gaussian", "knn", "vasicek", "histogram", "ebrahimi"])],
+            1 when Chance(0.3) => ["compare", c.Before, mutated, "--energy-before", Pick(BadNumbers), "--energy-after", Pick(["1", "1e308", "-1e308", "0,5"])],
             1 => ["compare", c.Before, mutated],
             _ => ["compare", mutated, Chance(0.5) ? mutated : c.After, "--plot", OutPath("bars") + ".png"],
         };
