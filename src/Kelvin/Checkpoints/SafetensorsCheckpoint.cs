@@ -138,6 +138,12 @@ public sealed class SafetensorsCheckpoint : CheckpointFile
         StreamBytes.ReadValues(_stream, _offsets[index], t.DType, destination, $"safetensors: tensor '{t.Name}'");
     }
 
+    protected override void ReadLeadingCore(int index, Span<double> destination)
+    {
+        var t = Tensors[index];
+        StreamBytes.ReadValues(_stream, _offsets[index], t.DType, destination, $"safetensors: tensor '{t.Name}'");
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && _ownsStream) _stream.Dispose();

@@ -120,6 +120,12 @@ public sealed class ShardedCheckpoint : CheckpointFile
         shard.ReadValues(tensor, destination);
     }
 
+    protected override void ReadLeadingCore(int index, Span<double> destination)
+    {
+        var (shard, tensor) = _sources[index];
+        shard.ReadLeading(tensor, destination);
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) foreach (var s in _shards) s.Dispose();
