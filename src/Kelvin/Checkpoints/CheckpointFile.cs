@@ -93,6 +93,24 @@ public abstract class CheckpointFile : IDisposable
         _index.TryGetValue(tensor.Name, out int i) && ReferenceEquals(Tensors[i], tensor)
             ? i : throw new KelvinException($"{Format}: tensor '{tensor.Name}' is not part of this checkpoint");
 
+    /// <summary>Reads the first <c>destination.Length</c> values of <paramref name="tensor"/> (at most its
+    /// count) in C order: a cheap fingerprint. Formats that can seek read only those values.</summary>
+    public void ReadLeading(CheckpointTensor tensor, Span<double> destination)
+    {
+        int i = IndexOf(tensor);
+        if (destination.Length > tensor.Count) throw new ArgumentException($"tensor '{tensor.Name}' has only {tensor.Count} values", nameof(destination));
+        ReadLeadingCore(i, destination);
+    }
+
+    /// <summary>Fills <paramref name="destination"/> with the first values of tensor <paramref name="index"/>;
+    /// by default reads the whole tensor and copies its head.</summary>
+    protected virtual void ReadLeadingCore(int index, Span<double> destination)
+    {
+        var all = new double[Tensors[index].Count];
+        ReadCore(index, all);
+        all.AsSpan(0, destination.Length).CopyTo(destination);
+    }
+
     /// <summary>Reads the values of the tensor called <paramref name="name"/>.</summary>
     public double[] ReadValues(string name) =>
         ReadValues(Find(name) ?? throw new KelvinException($"{Format}: no tensor named '{name}'"));

@@ -13,8 +13,8 @@ public sealed record DuplicateTensor(string Name, string SameAs, string Reason);
 /// <item>identical values in formats that store copies (safetensors, .npz, ONNX): the same element
 /// count and the same values in the same order (a 64-bit hash, then an exact comparison).</item>
 /// </list>
-/// The later name (in file order) is the duplicate. Only weights whose element count another weight
-/// shares are read, one at a time.
+/// The later name (in file order) is the duplicate. Only weights whose element count and first 64
+/// values another weight shares are read whole, one at a time.
 /// </summary>
 public static class DuplicateTensors
 {
@@ -35,8 +35,12 @@ public static class DuplicateTensors
         }
         foreach (var group in rest.GroupBy(w => w.Count).Where(g => g.Count() > 1))
         {
+            // A fingerprint of the first values first (a seek in safetensors): distinct tensors differ
+            // there, so only candidates are read whole.
+            var head = new double[Math.Min(FingerprintValues, group.Key)];
+            var candidates = group.GroupBy(w => { file.ReadLeading(w, head); return Hash(head); }).Where(g => g.Count() > 1).SelectMany(g => g);
             var byHash = new Dictionary<ulong, List<CheckpointTensor>>();
-            foreach (var w in group)
+            foreach (var w in candidates)
             {
                 ulong h = Hash(file.ReadValues(w));
                 if (!byHash.TryGetValue(h, out var same)) byHash[h] = same = [];
@@ -47,6 +51,9 @@ public static class DuplicateTensors
         }
         return result;
     }
+
+    /// <summary>How many leading values fingerprint a tensor before it is read whole.</summary>
+    private const int FingerprintValues = 64;
 
     /// <summary>FNV-1a over the bit patterns of the values, in order.</summary>
     private static ulong Hash(ReadOnlySpan<double> values)

@@ -147,6 +147,8 @@ public sealed class SafetensorsCheckpoint : CheckpointFile
         StreamBytes.ReadValues(_stream, _offsets[index] + start * t.DType.Size(), t.DType, destination, $"safetensors: tensor '{t.Name}'");
     }
 
+    protected override void ReadLeadingCore(int index, Span<double> destination) => ReadRangeCore(index, 0, destination);
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && _ownsStream) _stream.Dispose();

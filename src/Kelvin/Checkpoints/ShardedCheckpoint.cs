@@ -120,6 +120,21 @@ public sealed class ShardedCheckpoint : CheckpointFile
         shard.ReadValues(tensor, destination);
     }
 
+    protected override void ReadLeadingCore(int index, Span<double> destination)
+    {
+        var (shard, tensor) = _sources[index];
+        shard.ReadLeading(tensor, destination);
+    }
+
+    /// <summary>Ranges are read from the shards when every shard reads ranges (safetensors shards do).</summary>
+    public override bool CanReadRanges => _shards.All(s => s.CanReadRanges);
+
+    protected override void ReadRangeCore(int index, long start, Span<double> destination)
+    {
+        var (shard, tensor) = _sources[index];
+        shard.ReadRange(tensor, start, destination);
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) foreach (var s in _shards) s.Dispose();
