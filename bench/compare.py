@@ -122,7 +122,7 @@ if "mlp" in GROUPS:
             g = median([j["gflops"] for j in ks]); b = median([j.get("openblas_sgemm_gflops") for j in ks])
             r = g / b if g and b else None
             rows.append((f"train {layers.replace(',', '-')} batch {batch}: the products' GFLOP/s vs OpenBLAS sgemm 1024³ (alternated in one process)",
-                         fmt(g), fmt(b), f"{r * 100:.0f}%" if r else "n/a", "≥ 80%", "—" if r is None else ("yes" if r >= 0.8 else "NO")))
+                         fmt(g), fmt(b), f"{r * 100:.1f}%" if r else "n/a", "≥ 80%", "—" if r is None else ("yes" if r >= 0.8 else "NO")))
             log(f"  {rows[-1]}")
 
 # ------------------------------------------------------------------ thermometer overhead
