@@ -60,11 +60,11 @@ measure() {
 }
 : > "$DIR/measure.txt"
 if "${KELVIN[@]}" inspect "$DIR/a" > /dev/null 2>&1; then
-  LAYOUT="4 shards, read as one folder"
+  LAYOUT="4 shards, read as one directory (folder)"
   measure inspect "${KELVIN[@]}" inspect "$DIR/a"
   measure compare "${KELVIN[@]}" compare "$DIR/a" "$DIR/b"
 else
-  LAYOUT="4 shards, one file at a time (this build does not read sharded folders)"
+  LAYOUT="4 shards, one file at a time (this build does not read sharded directories)"
   for i in "${!SHARDS_A[@]}"; do
     [ "$i" -lt "$SHARDS" ] || break
     measure "inspect$i" "${KELVIN[@]}" inspect "${SHARDS_A[$i]}"
