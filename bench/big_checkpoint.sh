@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Kelvin on an LLM-size checkpoint (issue 15, item 4):
-#   bench/big_checkpoint.sh [--dir /tmp/kelvin-big-checkpoint] [--keep]   (--keep: leave the models)
+#   bench/big_checkpoint.sh [--dir /tmp/kelvin-big-checkpoint] [--keep] [--shards N]
+#   (--keep: leave the models; --shards N: measure only the first N shard files, when the CLI reads
+#   shards one at a time — the peak memory is per file anyway, throughput is weights/s)
 # 1. writes two synthetic LLaMA-shaped bf16 models (1.49·10⁹ parameters, 4 safetensors shards each,
 #    ~3.0 GB per model; never committed) with bench/peers/make_big_checkpoint.py (needs ~6.1 GB free);
 # 2. runs `kelvin inspect` on the model and `kelvin compare` of the two models under /usr/bin/time -v:
@@ -13,10 +15,12 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 DIR=/tmp/kelvin-big-checkpoint
 KEEP=0
+SHARDS=4
 while [ $# -gt 0 ]; do
   case "$1" in
     --dir) DIR=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
+    --shards) SHARDS=$2; shift 2 ;;
     *) echo "big_checkpoint.sh: unknown option $1" >&2; exit 1 ;;
   esac
 done
@@ -56,12 +60,13 @@ measure() {
 }
 : > "$DIR/measure.txt"
 if "${KELVIN[@]}" inspect "$DIR/a" > /dev/null 2>&1; then
-  LAYOUT="4 shards, read as one folder"
+  LAYOUT="4 shards, read as one directory (folder)"
   measure inspect "${KELVIN[@]}" inspect "$DIR/a"
   measure compare "${KELVIN[@]}" compare "$DIR/a" "$DIR/b"
 else
-  LAYOUT="4 shards, one file at a time (this build does not read sharded folders)"
+  LAYOUT="4 shards, one file at a time (this build does not read sharded directories)"
   for i in "${!SHARDS_A[@]}"; do
+    [ "$i" -lt "$SHARDS" ] || break
     measure "inspect$i" "${KELVIN[@]}" inspect "${SHARDS_A[$i]}"
     measure "compare$i" "${KELVIN[@]}" compare "${SHARDS_A[$i]}" "${SHARDS_B[$i]}"
   done
@@ -69,16 +74,25 @@ fi
 echo "big_checkpoint.sh: scipy vasicek on the first shard" >&2
 "$PY" bench/peers/scipy_checkpoint_entropy.py "${SHARDS_A[0]}" > "$DIR/scipy.json" || echo '{}' > "$DIR/scipy.json"
 
-"$PY" - "$DIR" "$LAYOUT" <<'PYEOF'
-import json, sys, os
-d, layout = sys.argv[1], sys.argv[2]
+"$PY" - "$DIR" "$LAYOUT" "$SHARDS" <<'PYEOF'
+import json, sys, os, struct
+d, layout, nshards = sys.argv[1], sys.argv[2], int(sys.argv[3])
 params = 0
 for m in ("a",):
     idx = json.load(open(os.path.join(d, m, "model.safetensors.index.json")))
     params = idx["metadata"]["total_size"] // 2
 rows = [l.split() for l in open(os.path.join(d, "measure.txt")) if l.strip()]
-out = {"parameters": params, "layout": layout}
-for cmd, weights in (("inspect", params), ("compare", 2 * params)):
+def shard_weights(path):
+    with open(path, "rb") as f:
+        n = struct.unpack("<Q", f.read(8))[0]
+        h = json.loads(f.read(n))
+    return sum((t["data_offsets"][1] - t["data_offsets"][0]) // 2 for k, t in h.items() if k != "__metadata__")
+files = sorted(x for x in os.listdir(os.path.join(d, "a")) if x.endswith(".safetensors"))
+measured = params if "folder" in layout else sum(shard_weights(os.path.join(d, "a", x)) for x in files[:nshards])
+if "folder" not in layout and nshards < len(files):
+    layout += f"; the first {nshards} of {len(files)} shards measured ({measured / 1e9:.2f}·10⁹ weights)"
+out = {"parameters": params, "layout": layout, "measured_weights": measured}
+for cmd, weights in (("inspect", measured), ("compare", 2 * measured)):
     rs = [r for r in rows if r[0].startswith(cmd)]
     if not rs:
         continue

@@ -74,12 +74,18 @@ public static class TrainingComparison
         Plain(); Recorded();
         var plain = new List<double>();
         var recorded = new List<double>();
+        var plainCpu = new List<double>();
+        var recordedCpu = new List<double>();
         for (int r = 0; r < o.Reps; r++)
         {
+            double c0 = ThermometerAccuracy.Cpu();
             plain.Add(Timing.Seconds(1, Plain, warmUp: false)[0]);
+            double c1 = ThermometerAccuracy.Cpu();
             recorded.Add(Timing.Seconds(1, Recorded, warmUp: false)[0]);
+            plainCpu.Add(c1 - c0); recordedCpu.Add(ThermometerAccuracy.Cpu() - c1);
         }
         double p = Timing.Median(plain), q = Timing.Median(recorded);
+        double pc = Timing.Median(plainCpu), qc = Timing.Median(recordedCpu);
         // Accuracy of the default allocation against Simpson's on the same run (the trajectory is the same).
         var ours = TransitionAnalysis.Of(run!);
         var simpson = TransitionAnalysis.Of(RecordedTrainer.Train(setup with { Rule = AllocationRule.Simpson }, data).Run);
@@ -93,6 +99,7 @@ public static class TrainingComparison
             ["checkpoints"] = run!.CheckpointCount, ["evaluation_samples"] = run.EvaluationSamples,
             ["gradient_evaluations"] = run.Evaluations, ["rule"] = setup.Rule.ToString().ToLowerInvariant(),
             ["plain_s"] = p, ["recorded_s"] = q, ["overhead"] = q / p - 1,
+            ["plain_cpu_s"] = pc, ["recorded_cpu_s"] = qc, ["cpu_overhead"] = qc / pc - 1,
             ["residual"] = run.AllocationResidual ?? 0, ["max_T_l_vs_simpson"] = worst,
         };
     }

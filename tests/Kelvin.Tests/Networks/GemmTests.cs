@@ -90,6 +90,17 @@ public class GemmTests
     }
 
     [Fact]
+    public void TheWidestKernelTheCpuHasIsTheDefault()
+    {
+        string expected = System.Runtime.Intrinsics.X86.Avx512F.IsSupported && System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "avx512 12x32"
+            : System.Runtime.Intrinsics.X86.Fma.IsSupported && System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "avx2 6x16" : "portable 6x16";
+        Assert.Equal(expected, Gemm.KernelName);
+        Gemm.ForceAvx2 = true;
+        try { Assert.NotEqual("avx512 12x32", Gemm.KernelName); }
+        finally { Gemm.ForceAvx2 = false; }
+    }
+
+    [Fact]
     public void ZeroDepthClearsOrKeeps()
     {
         var c = new float[] { 1, 2, 3, 4 };
