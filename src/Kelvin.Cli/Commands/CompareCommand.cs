@@ -41,6 +41,8 @@ internal static class CompareCommand
             var selection = shared.SelectionOf(parse);
             using var a = CheckpointFile.Open(parse.GetValue(before)!);
             using var b = CheckpointFile.Open(parse.GetValue(after)!);
+            if (parse.GetValue(models.Model) is null && parse.GetValue(models.Data) is string csv && !csv.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                throw new KelvinException($"--data {Path.GetFileName(csv)} needs --model (the ONNX model the energies are computed with); without --model, --data takes only the CSV two Kelvin networks were trained on");
             var model = models.Open(parse, dataWithoutModel: true);
             using var onnx = model?.Model;
             if (model is not null && (parse.GetValue(energyBefore) is not null || parse.GetValue(energyAfter) is not null))

@@ -79,16 +79,19 @@ public class LinearBridgeTests(ITestOutputHelper output)
                 Assert.True(Math.Abs(t - analytic) <= 4 * se, $"{view.Name()}: network {t} ± {se} vs analytic {analytic}");
                 Assert.True(Math.Abs(t - linearSimulated) <= 4 * Math.Sqrt(se * se + linearSe * linearSe), $"{view.Name()}: network {t} ± {se} vs linear simulation {linearSimulated} ± {linearSe}");
 
-                // kelvin train's own reading (TransitionAnalysis, as the CLI prints it, with --estimator knn --late 8):
-                // the particle view globally, and the marginal ensemble view (K ≥ 32), which for this nearly
-                // diagonal trained covariance equals the joint one.
-                var cli = TransitionAnalysis.Of(run, new TransitionSettings(Late, 1, new KnnEntropy()));
-                var reading = view switch
+                // kelvin train's own reading (TransitionAnalysis, as the CLI prints it with --view V --estimator knn
+                // --late 8), asserted in the ensemble view. The thermal view of the network path has no χ² bias correction of its
+                // late-iterate variances (docs/linear.md), so it is printed, not asserted.
+                var cli = TransitionAnalysis.Of(run, new TransitionSettings(Late, 1, new KnnEntropy(), view));
+                double? reading = cli.Global.Temperature.Value;
+                if (view != EntropyView.Ensemble)
                 {
-                    EntropyView.Particle => cli.Global.Temperature.Value,
-                    EntropyView.Ensemble => cli.EnsembleGlobal!.Temperature.Value,
-                    _ => null,
-                };
+                    // The network path's particle view is one model's d pooled weights per member (THEORY's
+                    // definition), a knn estimate from d values here; the linear theory's particle S* is the
+                    // mixture those d values are drawn from. Only at large d do the two meet (docs/linear.md).
+                    output.WriteLine($"{view.Name()}: TransitionAnalysis T_I {reading:G5} (not asserted)");
+                    reading = null;
+                }
                 if (reading is double r)
                 {
                     output.WriteLine($"{view.Name()}: TransitionAnalysis T_I {r:G5}");
