@@ -28,7 +28,7 @@ internal static class CliRunner
         Exception inner = e is AggregateException { InnerExceptions.Count: 1 } agg ? agg.InnerException! : e;
         (string text, int code) = inner switch
         {
-            KelvinException k => (k.Message, 1),
+            KelvinException k => (ParameterFlags.Message(k), 1),
             FileNotFoundException f => ($"file not found: {f.FileName ?? f.Message}", 1),
             DirectoryNotFoundException d => ($"directory not found: {d.Message}", 1),
             UnauthorizedAccessException u => ($"not permitted: {u.Message}", 1),

@@ -25,9 +25,9 @@ public sealed record CalibrationOptions(
 {
     internal void Validate()
     {
-        if (Dimension < 1) throw new KelvinException($"--d must be at least 1 (got {Dimension})");
-        if (!(T1 > 0) || !double.IsFinite(T1)) throw new KelvinException($"--t1 must be a temperature > 0 (got {T1})");
-        if (!(T2 > 0) || !double.IsFinite(T2)) throw new KelvinException($"--t2 must be a temperature > 0 (got {T2})");
+        if (Dimension < 1) throw new KelvinException($"Dimension must be at least 1 (got {Dimension})", nameof(Dimension));
+        if (!(T1 > 0) || !double.IsFinite(T1)) throw new KelvinException($"T1 must be a temperature > 0 (got {T1})", nameof(T1));
+        if (!(T2 > 0) || !double.IsFinite(T2)) throw new KelvinException($"T2 must be a temperature > 0 (got {T2})", nameof(T2));
         if (!(StepFraction > 0 && StepFraction < 1)) throw new KelvinException($"eta·lambda_max must lie in (0, 1) (got {StepFraction})");
     }
 }

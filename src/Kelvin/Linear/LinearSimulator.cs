@@ -71,7 +71,7 @@ public static class LinearSimulator
         setting.Validate();
         int k = sim.Ensemble, d = data.Dimension, mLate = sim.LateIterates;
         if (starts.Length != k) throw new ArgumentException($"{starts.Length} starts for {k} members");
-        if (steps < 2 * mLate) throw new KelvinException($"--steps {steps} is too short for {mLate} late iterates");
+        if (steps < 2 * mLate) throw new KelvinException($"Steps {steps} is too short for {mLate} late iterates", "Steps");
         var samples = new double[k][];
         var energies = new double[k];
         double eta = setting.LearningRate;
@@ -145,7 +145,7 @@ public static class LinearSimulator
                 for (int r = 0; r < samples[m].Length / d; r++) rows.Add(samples[m][(r * d)..((r + 1) * d)]);
             }
             int total = rows.Count;
-            if (total <= d + 1) throw new KelvinException($"{total} samples cannot estimate a {d}×{d} covariance; raise --ensemble");
+            if (total <= d + 1) throw new KelvinException($"{total} samples cannot estimate a {d}×{d} covariance; raise Ensemble", "Ensemble");
             var state = EnsembleState.SingleLayer("w", rows, new double[total]);
             double raw = state.Entropy(EntropyView.EnsembleGaussian).Total
                 ?? throw new KelvinException("the trained weights have no spread (a point state)");

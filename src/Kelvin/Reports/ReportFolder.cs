@@ -27,8 +27,8 @@ public sealed class ReportFolder : IDisposable
     public static ReportFolder Open(string target)
     {
         string full = Path.GetFullPath(target);
-        string parent = Path.GetDirectoryName(full) ?? throw new KelvinException($"--out '{target}' has no parent folder");
-        if (File.Exists(full)) throw new KelvinException($"--out '{target}' is a file, not a folder");
+        string parent = Path.GetDirectoryName(full) ?? throw new KelvinException($"output folder '{target}' has no parent folder", "output folder");
+        if (File.Exists(full)) throw new KelvinException($"output folder '{target}' is a file, not a folder", "output folder");
         try
         {
             Directory.CreateDirectory(parent);

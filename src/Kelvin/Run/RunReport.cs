@@ -32,7 +32,7 @@ public static class RunReport
             var allowed = new HashSet<string>([Markdown, Html, Json, .. RunFigures.All]);
             var foreign = Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).FirstOrDefault(n => !allowed.Contains(n!));
             if (foreign is not null)
-                throw new KelvinException($"--out '{target}' already holds '{foreign}', which is not part of a Kelvin report: choose a new folder or empty it");
+                throw new KelvinException($"output folder '{target}' already holds '{foreign}', which is not part of a Kelvin report: choose a new folder or empty it", "output folder");
         }
         return ReportFolder.Open(target);
     }

@@ -17,12 +17,17 @@ public sealed record TrainingSetup(
     int EvaluationSize = TrainingSetup.DefaultEvaluationSize,
     AllocationTolerance? Tolerance = null)
 {
+    /// <summary>A setup with one initialization scheme for every layer.</summary>
+    public TrainingSetup(MlpArchitecture architecture, InitializationScheme initialization, TrainingOptions options, int members = 1,
+        int evaluationSize = DefaultEvaluationSize, AllocationTolerance? tolerance = null)
+        : this(architecture, [initialization], options, members, evaluationSize, tolerance) { }
+
     /// <summary>The evaluation set is the training split, or a seeded subset of this many samples.</summary>
     public const int DefaultEvaluationSize = 4096;
 
     internal void Validate()
     {
-        if (Members < 1) throw new KelvinException($"--ensemble must be at least 1 (got {Members})");
+        if (Members < 1) throw new KelvinException($"Members must be at least 1 (got {Members})", nameof(Members));
         if (EvaluationSize < 1) throw new KelvinException($"the evaluation set needs at least one sample (got {EvaluationSize})");
     }
 }
