@@ -39,14 +39,14 @@ public enum RunStage
     /// <summary>The η_φ(q) curves of the built-in activations.</summary>
     Engines,
     /// <summary>Writing the report folder (figures, report.md, report.html, report.json): done by
-    /// <see cref="RunReport.Write"/>, reported by its caller.</summary>
+    /// <c>RunReport.Write</c> (Kelvin.Reports), reported by its caller.</summary>
     Report,
 }
 
 /// <summary>
 /// `kelvin run` as a library call: the calibration badge, the linear panel, the relu and tanh networks
 /// (training, shift, refresh) and the heat-engine panel, on one seed. Deterministic: the same request
-/// gives the same numbers, bit for bit. <see cref="RunReport"/> turns the result into the report folder.
+/// gives the same numbers, bit for bit. <c>RunReport</c> (Kelvin.Reports) turns the result into the report folder.
 /// </summary>
 public static class RunPipeline
 {
