@@ -18,7 +18,7 @@ ls "$work/artifacts"/Kelvin.Core."$version".nupkg "$work/artifacts"/Kelvin.Cli."
 echo "== dotnet tool install Kelvin.Cli --tool-path $work/tools"
 dotnet tool install Kelvin.Cli --version "$version" --tool-path "$work/tools" --add-source "$work/artifacts"
 echo "== kelvin run --quick"
-"$work/tools/kelvin" run --quick --out "$work/report" --progress none 2>&1 | tail -n 15 || "$work/tools/kelvin" run --quick --out "$work/report" 2>&1 | tail -n 15
+"$work/tools/kelvin" run --quick --out "$work/report" 2>&1 | tail -n 15
 test -f "$work/report/report.json"
 
 echo "== console app referencing only Kelvin.Core $version"
@@ -28,6 +28,9 @@ cat > "$app/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
+    <!-- Only the packed artifacts: Kelvin.Core's own dependencies must come from NuGet's global
+         package folder (restored by the build above), so this step needs no network. -->
+    <clear />
     <add key="kelvin-artifacts" value="$work/artifacts" />
   </packageSources>
 </configuration>
