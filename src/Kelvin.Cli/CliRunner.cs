@@ -38,7 +38,7 @@ internal static class CliRunner
         if (inner is System.Reflection.TargetInvocationException { InnerException: { } t }) inner = t;
         (string text, int code) = inner switch
         {
-            KelvinException k => (k.Message, 1),
+            KelvinException k => (ParameterFlags.Message(k), 1),
             FileNotFoundException f => ($"file not found: '{f.FileName ?? f.Message}'", 1),
             DirectoryNotFoundException d => ($"directory not found: {d.Message}", 1),
             UnauthorizedAccessException u => ($"not permitted: {u.Message}", 1),

@@ -67,7 +67,7 @@ internal static class StudyCommand
         Console.Out.WriteLine(analysis.Missing == 0
             ? $"{analysis.Design.Name}: {analysis.Cells} cells"
             : $"{analysis.Design.Name}: INCOMPLETE, {analysis.Missing} of {analysis.Cells} cells missing");
-        foreach (var axis in StudyReport.AllAxes(analysis))
+        foreach (var axis in analysis.AllAxes)
         {
             Console.Out.WriteLine($"  {axis.Training.Verdict}");
             Console.Out.WriteLine($"  {axis.Refresh.Verdict}");

@@ -73,7 +73,7 @@ internal sealed class TrainingCommandOptions
         var data = DatasetCatalog.Load(dataName, parse.GetValue(Target));
         var split = DataSplit.Create(data, seed, parse.GetValue(TestFraction));
         IEnergyForm loss = parse.GetValue(Loss) is { } name ? EnergyForms.Parse(name)
-            : data.Task == TaskKind.Classification ? CrossEntropy.Instance : MeanSquaredError.Instance;
+            : EnergyForms.DefaultFor(data.Task);
         var widths = new List<int> { data.FeatureCount };
         widths.AddRange(hidden);
         widths.Add(data.Outputs);
@@ -94,7 +94,7 @@ internal sealed class TrainingCommandOptions
     /// <summary>What a saved network of this request needs to be re-evaluated (loss, data, split seed,
     /// evaluation set), with its evaluation energy <paramref name="energy"/>.</summary>
     public NetworkProvenance Provenance(ParseResult parse, TrainingSetup setup, double? energy) =>
-        new(setup.Options.Energy.Name, parse.GetValue(Data), parse.GetValue(Target), parse.GetValue(Seed), parse.GetValue(TestFraction), setup.EvaluationSize, energy);
+        new(setup.Options.Energy!.Name, parse.GetValue(Data), parse.GetValue(Target), parse.GetValue(Seed), parse.GetValue(TestFraction), setup.EvaluationSize, energy);
 
     /// <summary>"bar", "lines" or "none" for <paramref name="parse"/>'s --progress.</summary>
     public string ProgressMode(ParseResult parse) => parse.GetValue(Progress)?.Trim().ToLowerInvariant() switch

@@ -42,7 +42,7 @@ public sealed record CheckpointComparison(
         double? energyBefore = null, double? energyAfter = null, int maxParallelism = -1, string? trustedData = null)
     {
         if (energyBefore.HasValue != energyAfter.HasValue)
-            throw new KelvinException("give both energies (--energy-before and --energy-after) or neither");
+            throw new KelvinException("give both energies (energyBefore and energyAfter) or neither", "energyBefore and energyAfter");
         foreach (var e in new[] { energyBefore, energyAfter })
             if (e is double x && !double.IsFinite(x)) throw new KelvinException($"an energy must be a finite number (got {x})");
         var duplicates = DuplicateTensors.Find(before, selection.Weights(before)).Concat(DuplicateTensors.Find(after, selection.Weights(after)))
@@ -120,7 +120,7 @@ public sealed record CheckpointComparison(
 
     private static void CheckMatchingLayers(IReadOnlyList<CheckpointTensor> before, IReadOnlyList<CheckpointTensor> after)
     {
-        if (before.Count == 0) throw new KelvinException("BEFORE has no weight tensors (see --include)");
+        if (before.Count == 0) throw new KelvinException("BEFORE has no weight tensors (see include)", "include");
         var byName = after.ToDictionary(t => t.Name, StringComparer.Ordinal);
         foreach (var t in before)
         {

@@ -116,7 +116,7 @@ public static class CheckpointEntropy
         for (int i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i]))
                 throw new KelvinException($"layer '{tensor.Name}': weight {i} is {values[i]} (a diverged or corrupt checkpoint)");
-        if (values.Length < 2) throw new KelvinException($"layer '{tensor.Name}' has {values.Length} weight; entropy needs at least 2 (see --exclude)");
+        if (values.Length < 2) throw new KelvinException($"layer '{tensor.Name}' has {values.Length} weight; entropy needs at least 2 (see exclude)", "exclude");
         try
         {
             return StateEntropies.Particle(tensor.Name, values.Length, 1, values, estimator);

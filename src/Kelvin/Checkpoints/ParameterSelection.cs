@@ -65,7 +65,7 @@ public sealed partial class ParameterSelection
 
     private static Regex Glob(string pattern)
     {
-        if (string.IsNullOrWhiteSpace(pattern)) throw new KelvinException("an empty --include/--exclude pattern");
+        if (string.IsNullOrWhiteSpace(pattern)) throw new KelvinException("an empty include/exclude pattern", "include/exclude");
         string regex = "^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$";
         return new Regex(regex, RegexOptions.CultureInvariant);
     }

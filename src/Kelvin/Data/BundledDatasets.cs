@@ -2,7 +2,9 @@ namespace Kelvin.Data;
 
 /// <summary>
 /// The datasets bundled under data/ (see data/PROVENANCE.md): the classic small problems shipped
-/// with scikit-learn, as CSV with a header and a `target` column.
+/// with scikit-learn, as CSV with a header and a `target` column. They are embedded in the
+/// Kelvin.Core assembly (resources "Kelvin.Data.NAME.csv"), so they load from a NuGet package as from
+/// a checkout; the environment variable KELVIN_DATA names a folder to read them from instead.
 /// </summary>
 public static class BundledDatasets
 {
@@ -27,9 +29,20 @@ public static class BundledDatasets
     public static Dataset Load(string name)
     {
         var entry = Find(name) ?? throw new KelvinException($"unknown dataset '{name}': expected one of {string.Join(", ", All.Select(e => e.Name))}, fashion-mnist or a CSV file");
-        var data = CsvDatasetReader.Read(Path.Combine(DataDirectory.Locate(), entry.Name + ".csv"), "target", entry.Task, entry.Name);
+        var data = Read(entry);
         if (entry.ClassNames is { } names && data.Task == TaskKind.Classification)
             data = new Dataset(data.Name, data.Task, data.Features, data.Count, data.FeatureCount, data.Targets, data.Outputs, data.Labels, data.FeatureNames, names);
         return data;
+    }
+
+    private static Dataset Read(Entry entry)
+    {
+        string file = entry.Name + ".csv";
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("KELVIN_DATA")))
+            return CsvDatasetReader.Read(Path.Combine(DataDirectory.Locate(), file), "target", entry.Task, entry.Name);
+        using var stream = typeof(BundledDatasets).Assembly.GetManifestResourceStream("Kelvin.Data." + file)
+            ?? throw new KelvinException($"the bundled dataset '{entry.Name}' is missing from {typeof(BundledDatasets).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return CsvDatasetReader.Read(reader, "target", entry.Task, entry.Name, file);
     }
 }

@@ -1,10 +1,10 @@
 namespace Kelvin.Data;
 
 /// <summary>
-/// Finds the bundled data/ folder at run time: the directory named by the KELVIN_DATA environment
-/// variable if set; else the first data/ holding PROVENANCE.md found by walking up from
-/// <see cref="AppContext.BaseDirectory"/> (the library's build copies data/ next to every binary,
-/// see Kelvin.csproj) and then from the current directory (a source checkout).
+/// Finds a data/ folder at run time: the directory named by the KELVIN_DATA environment variable if
+/// set; else the first data/ holding PROVENANCE.md found by walking up from
+/// <see cref="AppContext.BaseDirectory"/> and then from the current directory (a source checkout).
+/// <see cref="BundledDatasets"/> reads its embedded copies unless KELVIN_DATA is set.
 /// </summary>
 public static class DataDirectory
 {

@@ -16,7 +16,7 @@ public static class DatasetCatalog
         if (string.IsNullOrWhiteSpace(spec)) throw new KelvinException("no dataset given");
         if (BundledDatasets.Find(spec) is not null)
         {
-            if (target is not null && target != "target") throw new KelvinException($"--target applies to CSV files; the bundled dataset '{spec}' has its own target");
+            if (target is not null && target != "target") throw new KelvinException($"target applies to CSV files; the bundled dataset '{spec}' has its own target", "target");
             return BundledDatasets.Load(spec);
         }
         if (string.Equals(spec, "fashion-mnist", StringComparison.OrdinalIgnoreCase)) return FashionMnist.Load(train: true);

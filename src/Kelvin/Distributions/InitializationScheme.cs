@@ -54,7 +54,7 @@ public sealed record InitializationScheme(string Name, IReadOnlyList<double> Par
         return Name switch
         {
             "normal" => new Normal(0, P(0, lecunSigma)),
-            "uniform" => Uniform.Symmetric(P(0, Math.Sqrt(3) * lecunSigma)),
+            "uniform" => Distributions.Uniform.Symmetric(P(0, Math.Sqrt(3) * lecunSigma)),
             "mixed" => new Mixed(P(0, 0.5), P(1, lecunSigma), P(2, Math.Sqrt(3) * lecunSigma)),
             "xavier-normal" => Initializers.XavierNormal(fanIn, fanOut, P(0, 1)),
             "xavier-uniform" => Initializers.XavierUniform(fanIn, fanOut, P(0, 1)),
@@ -65,6 +65,41 @@ public sealed record InitializationScheme(string Name, IReadOnlyList<double> Par
             _ => throw new KelvinException($"unknown initialization '{Name}'"),
         };
     }
+
+    /// <summary>Normal(0, σ²) for every layer; without σ, LeCun's variance 1/fan_in.</summary>
+    public static InitializationScheme Normal(double? sigma = null) => Of("normal", sigma);
+    /// <summary>Uniform(−a, a) for every layer; without a, LeCun's variance 1/fan_in.</summary>
+    public static InitializationScheme Uniform(double? a = null) => Of("uniform", a);
+    /// <summary>The per-weight mixture π·Normal(0, σ²) + (1 − π)·Uniform(−a, a).</summary>
+    public static InitializationScheme Mixed(double pi, double sigma, double a) => new("mixed", [pi, sigma, a]);
+    /// <summary>Xavier/Glorot normal, Var = g²·2/(fan_in + fan_out).</summary>
+    public static InitializationScheme XavierNormal(double gain = 1) => new("xavier-normal", [gain]);
+    /// <summary>Xavier/Glorot uniform, Var = g²·2/(fan_in + fan_out).</summary>
+    public static InitializationScheme XavierUniform(double gain = 1) => new("xavier-uniform", [gain]);
+    /// <summary>He/Kaiming normal, Var = g²·2/fan_in.</summary>
+    public static InitializationScheme HeNormal(double gain = 1) => new("he-normal", [gain]);
+    /// <summary>He/Kaiming uniform, Var = g²·2/fan_in.</summary>
+    public static InitializationScheme HeUniform(double gain = 1) => new("he-uniform", [gain]);
+    /// <summary>LeCun normal, Var = g²/fan_in.</summary>
+    public static InitializationScheme LeCunNormal(double gain = 1) => new("lecun-normal", [gain]);
+    /// <summary>LeCun uniform, Var = g²/fan_in.</summary>
+    public static InitializationScheme LeCunUniform(double gain = 1) => new("lecun-uniform", [gain]);
+
+    private static InitializationScheme Of(string name, double? parameter) => new(name, parameter is double p ? [p] : []);
+
+    /// <summary>A fixed distribution as a scheme (the same for every layer): Normal(0, σ²) is
+    /// <c>normal:σ</c>, so <c>Initializers.HeNormal(fanIn)</c> can stand where a scheme is expected.</summary>
+    /// <exception cref="KelvinException">for a nonzero mean (initializations are centred).</exception>
+    public static implicit operator InitializationScheme(Normal distribution) =>
+        distribution.Mu == 0 ? new("normal", [distribution.Sigma]) : throw new KelvinException($"an initialization is centred; {distribution.Description} has mean {distribution.Mu}");
+
+    /// <summary>A fixed Uniform(−a, a) as the scheme <c>uniform:a</c>.</summary>
+    /// <exception cref="KelvinException">for an interval not centred on 0.</exception>
+    public static implicit operator InitializationScheme(Uniform distribution) =>
+        distribution.Lower == -distribution.Upper ? new("uniform", [distribution.Upper]) : throw new KelvinException($"an initialization is centred; {distribution.Description} is not");
+
+    /// <summary>A fixed mixture as the scheme <c>mixed:π,σ,a</c>.</summary>
+    public static implicit operator InitializationScheme(Mixed distribution) => new("mixed", [distribution.Pi, distribution.Sigma, distribution.A]);
 
     public override string ToString() =>
         Parameters.Count == 0 ? Name : $"{Name}:{string.Join(",", Parameters.Select(p => p.ToString("R", CultureInfo.InvariantCulture)))}";

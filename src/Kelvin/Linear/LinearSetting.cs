@@ -13,7 +13,7 @@ public sealed record LinearSetting(IEnergyForm Loss, IUnivariateDistribution Ini
     /// <summary>Checks η and B.</summary>
     public void Validate()
     {
-        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new KelvinException($"--lr must be > 0 (got {LearningRate})");
-        if (Batch < 1) throw new KelvinException($"--batch must be >= 1 (got {Batch})");
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new KelvinException($"LearningRate must be > 0 (got {LearningRate})", nameof(LearningRate));
+        if (Batch < 1) throw new KelvinException($"Batch must be >= 1 (got {Batch})", nameof(Batch));
     }
 }

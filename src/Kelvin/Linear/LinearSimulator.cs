@@ -89,7 +89,7 @@ public static class LinearSimulator
         setting.Validate();
         int k = sim.Ensemble, d = data.Dimension, mLate = sim.LateIterates;
         if (starts.Length != k) throw new ArgumentException($"{starts.Length} starts for {k} members");
-        if (steps < 2 * mLate) throw new KelvinException($"--steps {steps} is too short for {mLate} late iterates");
+        if (steps < 2 * mLate) throw new KelvinException($"Steps {steps} is too short for {mLate} late iterates", "Steps");
         var samples = new double[k][];
         var energies = new double[k];
         double eta = setting.LearningRate;

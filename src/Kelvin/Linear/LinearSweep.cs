@@ -66,8 +66,8 @@ public static class LinearSweep
     /// <summary>P geometrically spaced values from <paramref name="from"/> to <paramref name="to"/> (both &gt; 0).</summary>
     public static double[] Values(double from, double to, int points)
     {
-        if (points < 2) throw new KelvinException($"--points must be at least 2 (got {points})");
-        if (!(from > 0) || !(to > 0) || !double.IsFinite(from) || !double.IsFinite(to)) throw new KelvinException($"--from and --to must be finite and > 0 (got {from}, {to})");
+        if (points < 2) throw new KelvinException($"points must be at least 2 (got {points})", "points");
+        if (!(from > 0) || !(to > 0) || !double.IsFinite(from) || !double.IsFinite(to)) throw new KelvinException($"from and to must be finite and > 0 (got {from}, {to})", "from and to");
         return Enumerable.Range(0, points).Select(k => from * Math.Pow(to / from, k / (points - 1.0))).ToArray();
     }
 

@@ -31,7 +31,7 @@ public static class Shift
     /// <summary>The shifted teacher (same draws, one parameter changed by <paramref name="size"/>).</summary>
     public static Teacher Apply(Teacher teacher, ShiftKind kind, double size)
     {
-        if (!double.IsFinite(size)) throw new KelvinException($"--shift-size must be finite (got {size})");
+        if (!double.IsFinite(size)) throw new KelvinException($"shiftSize must be finite (got {size})", "shiftSize");
         switch (kind)
         {
             case ShiftKind.Concept:
@@ -46,13 +46,13 @@ public static class Shift
                 return teacher.With(trueWeights: teacher.TrueWeights.Select((v, j) => v + scale * u[j]).ToArray());
             }
             case ShiftKind.Covariate:
-                if (!(size > 0)) throw new KelvinException($"a covariate shift needs --shift-size > 0 (the feature scale; got {size})");
+                if (!(size > 0)) throw new KelvinException($"a covariate shift needs shiftSize > 0 (the feature scale; got {size})", "shiftSize");
                 return teacher.With(featureScale: size);
             case ShiftKind.Noise:
-                if (!(size > 0)) throw new KelvinException($"a noise shift needs --shift-size > 0 (the noise factor; got {size})");
+                if (!(size > 0)) throw new KelvinException($"a noise shift needs shiftSize > 0 (the noise factor; got {size})", "shiftSize");
                 return teacher.With(noise: teacher.Spec.Noise * size);
             case ShiftKind.Label:
-                if (teacher.Spec.Task != LinearTask.Classification) throw new KelvinException("a label (prior) shift needs classification data (--loss ce)");
+                if (teacher.Spec.Task != LinearTask.Classification) throw new KelvinException("a label (prior) shift needs classification data (energy form ce)", "energy form");
                 return teacher.With(labelOffset: size);
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));

@@ -20,10 +20,10 @@ public sealed record SimulationSetting(int Ensemble = 64, int? Steps = null, int
     /// <summary>Checks the counts.</summary>
     public void Validate()
     {
-        if (Ensemble < 2) throw new KelvinException($"--ensemble must be at least 2 (got {Ensemble})");
-        if (Steps is int t && t < 2) throw new KelvinException($"--steps must be at least 2 (got {t})");
+        if (Ensemble < 2) throw new KelvinException($"Ensemble must be at least 2 (got {Ensemble})", nameof(Ensemble));
+        if (Steps is int t && t < 2) throw new KelvinException($"Steps must be at least 2 (got {t})", nameof(Steps));
         if (LateIterates < 1) throw new KelvinException($"late iterates must be at least 1 (got {LateIterates})");
-        if (Steps is int s && LateIterates > s / 2) throw new KelvinException($"--steps {s} is too short for {LateIterates} late iterates");
+        if (Steps is int s && LateIterates > s / 2) throw new KelvinException($"Steps {s} is too short for {LateIterates} late iterates", nameof(Steps));
     }
 
     /// <summary>Relaxation times between the late iterates the thermal view reads (automatic step count):

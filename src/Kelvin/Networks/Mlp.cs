@@ -46,6 +46,9 @@ public sealed class Mlp
     /// <c>rng.Split(l)</c> (so layers never share draws), biases are 0. One scheme applies to every
     /// layer; otherwise give one per layer (a layer-wise mix).
     /// </summary>
+    public static Mlp Initialize(MlpArchitecture architecture, InitializationScheme scheme, Rng rng) => Initialize(architecture, [scheme], rng);
+
+    /// <summary>A network with every layer drawn from its own scheme (see the one-scheme overload).</summary>
     public static Mlp Initialize(MlpArchitecture architecture, IReadOnlyList<InitializationScheme> schemes, Rng rng)
     {
         if (schemes.Count != 1 && schemes.Count != architecture.LayerCount)

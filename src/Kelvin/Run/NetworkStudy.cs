@@ -45,7 +45,7 @@ public sealed record NetworkStudy(string Activation, string Architecture, string
         var architecture = new MlpArchitecture(widths, profile.Hidden.Select(_ => act).ToList());
         // The standard scale of each activation: He for the scale-free relu, Xavier (Glorot) for tanh.
         var init = InitializationScheme.Parse(act is Relu ? "he-normal" : "xavier-normal");
-        IEnergyForm loss = data.Task == TaskKind.Classification ? CrossEntropy.Instance : MeanSquaredError.Instance;
+        IEnergyForm loss = EnergyForms.DefaultFor(data.Task);
         var options = new TrainingOptions
         {
             Energy = loss, Optimizer = OptimizerSettings.Sgd(profile.LearningRate), BatchSize = profile.Batch,

@@ -45,14 +45,14 @@ public enum RunStage
     /// <summary>The η_φ(q) curves of the built-in activations.</summary>
     Engines,
     /// <summary>Writing the report folder (figures, report.md, report.html, report.json): done by
-    /// <see cref="RunReport.Write"/>, reported by its caller.</summary>
+    /// <c>RunReport.Write</c> (Kelvin.Reports), reported by its caller.</summary>
     Report,
 }
 
 /// <summary>
 /// `kelvin run` as a library call: the calibration badge, the linear panel, the relu and tanh networks
 /// (training, shift, refresh) and the heat-engine panel, on one seed. Deterministic: the same request
-/// gives the same numbers, bit for bit. <see cref="RunReport"/> turns the result into the report folder.
+/// gives the same numbers, bit for bit. <c>RunReport</c> (Kelvin.Reports) turns the result into the report folder.
 /// </summary>
 public static class RunPipeline
 {
@@ -71,10 +71,23 @@ public static class RunPipeline
     };
 
     /// <summary>Runs every stage but <see cref="RunStage.Report"/>; <paramref name="progress"/> gets (stage, fraction of it done).</summary>
-    public static RunResult Run(RunRequest request, Action<RunStage, double>? progress = null)
+    public static RunResult Run(RunRequest request, Action<RunStage, double>? progress = null) =>
+        Run(request, progress, CancellationToken.None);
+
+    /// <summary>Runs every stage but <see cref="RunStage.Report"/>, reporting (stage, fraction of it done)
+    /// to <paramref name="progress"/>; <paramref name="cancel"/> is checked whenever progress is made.</summary>
+    /// <exception cref="OperationCanceledException">when <paramref name="cancel"/> fires.</exception>
+    public static RunResult Run(RunRequest request, IProgress<RunProgress>? progress, CancellationToken cancel = default) =>
+        Run(request, progress is null ? null : (s, f) => progress.Report(new(s, f)), cancel);
+
+    private static RunResult Run(RunRequest request, Action<RunStage, double>? progress, CancellationToken cancel)
     {
         var p = request.Profile;
-        void Report(RunStage s, double f) => progress?.Invoke(s, Math.Clamp(f, 0, 1));
+        void Report(RunStage s, double f)
+        {
+            cancel.ThrowIfCancellationRequested();
+            progress?.Invoke(s, Math.Clamp(f, 0, 1));
+        }
 
         Report(RunStage.Calibration, 0);
         var calibration = BoltzmannCalibration.Run(p.Calibration with { Seed = request.Seed });
@@ -110,3 +123,6 @@ public static class RunPipeline
     public static string Version { get; } =
         typeof(RunPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 }
+
+/// <summary>A stage of <c>kelvin run</c> and the fraction of it done (0 to 1).</summary>
+public readonly record struct RunProgress(RunStage Stage, double Fraction);

@@ -28,6 +28,9 @@ public sealed record AxisAnalysis(string Axis, string Label, bool Numeric, IRead
 /// </summary>
 public sealed record StudyAnalysis(StudyDesign Design, int Cells, int Missing, IReadOnlyList<AxisAnalysis> Axes, AxisAnalysis? LearningRateOverBatch)
 {
+    /// <summary>The design's axes, then T against η/B when the design varies the learning rate or batch.</summary>
+    public IEnumerable<AxisAnalysis> AllAxes => LearningRateOverBatch is { } r ? [.. Axes, r] : Axes;
+
     /// <summary>The seed of the bootstrap and permutation draws (the design's first seed).</summary>
     private static ulong StatisticsSeed(StudyDesign d) => d.Seed ^ 0x57A7_5EEDUL;
 

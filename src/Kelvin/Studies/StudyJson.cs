@@ -22,7 +22,7 @@ public static class StudyJson
         ["design"] = JsonNode.Parse(StudyDesignFile.Canonical(a.Design)),
         ["cells"] = a.Cells,
         ["missing"] = a.Missing,
-        ["axes"] = new JsonArray(StudyReport.AllAxes(a).Select(Axis).ToArray()),
+        ["axes"] = new JsonArray(a.AllAxes.Select(Axis).ToArray()),
     };
 
     private static JsonNode Axis(AxisAnalysis x) => new JsonObject

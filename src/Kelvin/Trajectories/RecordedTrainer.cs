@@ -13,29 +13,48 @@ namespace Kelvin.Trajectories;
 public static class RecordedTrainer
 {
     /// <summary>Initializes K members (Type I state) and trains them on <paramref name="data"/>.</summary>
-    public static (Mlp[] Members, RecordedTraining Run) Train(TrainingSetup setup, Dataset data, Action<long, long>? progress = null)
+    public static (Mlp[] Members, RecordedTraining Run) Train(TrainingSetup setup, Dataset data, Action<long, long>? progress = null) =>
+        Train(setup, data, progress, CancellationToken.None);
+
+    /// <summary>Initializes K members and trains them on <paramref name="data"/>, reporting the steps
+    /// done to <paramref name="progress"/>; <paramref name="cancel"/> is checked at every checkpoint.</summary>
+    /// <exception cref="OperationCanceledException">when <paramref name="cancel"/> fires.</exception>
+    public static (Mlp[] Members, RecordedTraining Run) Train(TrainingSetup setup, Dataset data, IProgress<TrainingStepProgress>? progress, CancellationToken cancel = default) =>
+        Train(setup, data, progress is null ? null : (done, total) => progress.Report(new(done, total)), cancel);
+
+    private static (Mlp[] Members, RecordedTraining Run) Train(TrainingSetup setup, Dataset data, Action<long, long>? progress, CancellationToken cancel)
     {
         setup.Validate();
         var members = Ensemble.Initialize(setup.Architecture, setup.Initialization, setup.Options.Seed, setup.Members);
-        return (members, Continue(members, setup, data, progress));
+        return (members, Continue(members, setup, data, progress, cancel));
     }
 
     /// <summary>Continues training <paramref name="members"/> in place on <paramref name="data"/>
     /// (e.g. the refresh on shifted data), recording from their current state. The progress callback
     /// gets (steps done, total steps) summed over members; it may be called from several threads.</summary>
-    public static RecordedTraining Continue(IReadOnlyList<Mlp> members, TrainingSetup setup, Dataset data, Action<long, long>? progress = null)
+    public static RecordedTraining Continue(IReadOnlyList<Mlp> members, TrainingSetup setup, Dataset data, Action<long, long>? progress = null) =>
+        Continue(members, setup, data, progress, CancellationToken.None);
+
+    /// <summary>Continues training <paramref name="members"/> (see the other overload), reporting the steps
+    /// done to <paramref name="progress"/>; <paramref name="cancel"/> is checked at every checkpoint.</summary>
+    /// <exception cref="OperationCanceledException">when <paramref name="cancel"/> fires.</exception>
+    public static RecordedTraining Continue(IReadOnlyList<Mlp> members, TrainingSetup setup, Dataset data, IProgress<TrainingStepProgress>? progress, CancellationToken cancel = default) =>
+        Continue(members, setup, data, progress is null ? null : (done, total) => progress.Report(new(done, total)), cancel);
+
+    private static RecordedTraining Continue(IReadOnlyList<Mlp> members, TrainingSetup setup, Dataset data, Action<long, long>? progress, CancellationToken cancel)
     {
         setup.Validate();
         var evaluation = EvaluationSet(data, setup.EvaluationSize, setup.Options.Seed);
         var serial = new ParallelOptions { MaxDegreeOfParallelism = 1 };
         var recorders = new TrajectoryRecorder[members.Count];
         for (int k = 0; k < recorders.Length; k++)
-            recorders[k] = new TrajectoryRecorder(new NetworkPotential(setup.Architecture, evaluation, setup.Options.Energy, members.Count > 1 ? serial : null), setup.Tolerance, setup.Rule);
+            recorders[k] = new TrajectoryRecorder(new NetworkPotential(setup.Architecture, evaluation, setup.Options.EnergyFor(data.Task), members.Count > 1 ? serial : null), setup.Tolerance, setup.Rule);
 
         long perMember = StepsPerMember(setup.Options, data.Count), total = perMember * members.Count, done = 0;
         var theta = new double[members.Count][];
         Ensemble.Train(members, data, setup.Options, p =>
         {
+            cancel.ThrowIfCancellationRequested();
             var buffer = theta[p.Member] ??= new double[p.Network.ParameterCount];
             var parameters = p.Network.Parameters;
             for (int j = 0; j < buffer.Length; j++) buffer[j] = parameters[j];
@@ -64,3 +83,6 @@ public static class RecordedTrainer
         return data.Subset(pick, data.Name + "-eval");
     }
 }
+
+/// <summary>Optimizer steps done so far, summed over ensemble members, out of the total.</summary>
+public readonly record struct TrainingStepProgress(long StepsDone, long TotalSteps);

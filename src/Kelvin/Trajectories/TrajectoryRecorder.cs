@@ -10,8 +10,9 @@ namespace Kelvin.Trajectories;
 /// </summary>
 public sealed class TrajectoryRecorder
 {
-    private readonly LossChangeAllocator _allocator;
-    private readonly ILayeredPotential _potential;
+    private readonly LossChangeAllocator? _allocator;
+    private readonly ILayeredPotential? _potential;
+    private readonly IReadOnlyList<LayerSlice> _layers;
     private readonly List<RecordedCheckpoint> _checkpoints = [];
     private PotentialPoint? _last;
     private double[] _cumulative;
@@ -22,12 +23,21 @@ public sealed class TrajectoryRecorder
     public TrajectoryRecorder(ILayeredPotential potential, AllocationTolerance? tolerance = null, AllocationRule rule = AllocationRule.Trapezoid)
     {
         _potential = potential;
+        _layers = potential.Layers;
         _allocator = new LossChangeAllocator(potential, tolerance, rule);
         _cumulative = new double[potential.Layers.Count];
     }
 
+    /// <summary>A recorder of a run whose energies and allocations are measured outside Kelvin's
+    /// networks (<see cref="Thermometer"/>), filled by <see cref="Append"/>.</summary>
+    internal TrajectoryRecorder(IReadOnlyList<LayerSlice> layers)
+    {
+        _layers = layers;
+        _cumulative = new double[layers.Count];
+    }
+
     /// <summary>The layers of θ.</summary>
-    public IReadOnlyList<LayerSlice> Layers => _potential.Layers;
+    public IReadOnlyList<LayerSlice> Layers => _layers;
     /// <summary>The checkpoints so far, in step order.</summary>
     public IReadOnlyList<RecordedCheckpoint> Checkpoints => _checkpoints;
     /// <summary>Σ over segments of |ΔE − Σ_l ΔE_l|.</summary>
@@ -37,13 +47,14 @@ public sealed class TrajectoryRecorder
     /// <summary>Samples in the evaluation set (0 when the potential is not a dataset's).</summary>
     public int EvaluationSamples => (_potential as NetworkPotential)?.EvaluationSamples ?? 0;
     /// <summary>Gradient evaluations on the evaluation set so far.</summary>
-    public long Evaluations => _allocator.Evaluations;
+    public long Evaluations => _allocator?.Evaluations ?? 0;
 
     /// <summary>Records θ at optimizer step <paramref name="step"/> (steps strictly increase).</summary>
     /// <exception cref="KelvinException">when the energy is not finite (a diverging run), naming the step.</exception>
     public RecordedCheckpoint Record(long step, ReadOnlySpan<double> theta)
     {
-        if (_checkpoints.Count > 0 && step <= _checkpoints[^1].Step) throw new ArgumentException($"checkpoint steps must increase ({step} after {_checkpoints[^1].Step})");
+        if (_allocator is null || _potential is null) throw new InvalidOperationException("this recorder has no potential: use Append");
+        CheckStep(step);
         PotentialPoint point;
         try { point = _allocator.Evaluate(theta); }
         catch (KelvinException e) { throw new KelvinException($"training diverged at step {step}: {e.Message}"); }
@@ -56,10 +67,10 @@ public sealed class TrajectoryRecorder
         }
         if (_last is not null) _allocator.Recycle(_last);
         _last = point;
-        var weights = new float[_potential.Layers.Count][];
+        var weights = new float[_layers.Count][];
         for (int l = 0; l < weights.Length; l++)
         {
-            var slice = _potential.Layers[l];
+            var slice = _layers[l];
             var w = new float[slice.WeightCount];
             for (int j = 0; j < w.Length; j++) w[j] = (float)theta[slice.Offset + j];
             weights[l] = w;
@@ -67,5 +78,27 @@ public sealed class TrajectoryRecorder
         var checkpoint = new RecordedCheckpoint(step, point.Energy, weights, (double[])_cumulative.Clone());
         _checkpoints.Add(checkpoint);
         return checkpoint;
+    }
+
+    /// <summary>Adds a checkpoint measured elsewhere: the energy at <paramref name="step"/>, each layer's
+    /// weights, and the allocation of the segment since the previous checkpoint (null for the first,
+    /// or when the run has no per-layer allocation).</summary>
+    internal RecordedCheckpoint Append(long step, double energy, float[][] weights, SegmentAllocation? segment)
+    {
+        CheckStep(step);
+        if (segment is not null)
+        {
+            for (int l = 0; l < _cumulative.Length; l++) _cumulative[l] += segment.LayerChanges[l];
+            _absoluteResidual += segment.Residual;
+            _pieces += segment.Pieces;
+        }
+        var checkpoint = new RecordedCheckpoint(step, energy, weights, (double[])_cumulative.Clone());
+        _checkpoints.Add(checkpoint);
+        return checkpoint;
+    }
+
+    private void CheckStep(long step)
+    {
+        if (_checkpoints.Count > 0 && step <= _checkpoints[^1].Step) throw new ArgumentException($"checkpoint steps must increase ({step} after {_checkpoints[^1].Step})");
     }
 }

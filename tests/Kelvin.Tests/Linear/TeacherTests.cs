@@ -102,7 +102,8 @@ public class TeacherTests
     public void BadSpecsAreClearErrors(int d, int n, double signal, double noise)
     {
         var e = Assert.Throws<KelvinException>(() => Teacher.Draw(new TeacherSpec(d, n, signal, noise, LinearTask.Regression)));
-        Assert.StartsWith("--", e.Message);
+        Assert.NotNull(e.Parameter);
+        Assert.StartsWith(e.Parameter, e.Message); // the parameter's name; the CLI says its flag
     }
 
     [Fact]

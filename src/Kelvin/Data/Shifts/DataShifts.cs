@@ -27,7 +27,7 @@ public static class DataShifts
             "label" or "prior" => new LabelShift(x),
             "concept" => new ConceptShift(x),
             "noise" => new NoiseShift(x),
-            _ => throw new KelvinException($"unknown shift '{kind}': expected covariate, label, concept or noise (or --new FILE.csv)"),
+            _ => throw new KelvinException($"unknown shift '{kind}': expected covariate, label, concept or noise (or newData)", "newData"),
         };
     }
 }

@@ -25,6 +25,7 @@ public static class Trainer
         int n = data.Count, d = data.FeatureCount, c = data.Outputs;
         int batch = Math.Min(options.BatchSize, n);
         var optimizer = options.Optimizer.Create();
+        var energy = options.EnergyFor(data.Task);
         var gradient = new float[network.ParameterCount];
         var xb = new float[batch * d];
         var yb = new float[batch * c];
@@ -47,9 +48,9 @@ public static class Trainer
                     data.Features.AsSpan(i * d, d).CopyTo(xb.AsSpan(r * d, d));
                     data.Targets.AsSpan(i * c, c).CopyTo(yb.AsSpan(r * c, c));
                 }
-                last = network.EnergyAndGradient(xb.AsSpan(0, rows * d), yb.AsSpan(0, rows * c), rows, options.Energy, gradient);
+                last = network.EnergyAndGradient(xb.AsSpan(0, rows * d), yb.AsSpan(0, rows * c), rows, energy, gradient);
                 if (!double.IsFinite(last))
-                    throw new KelvinException($"training diverged at step {step + 1} (epoch {epoch + 1}{(member > 0 ? $", member {member}" : "")}): the {options.Energy.Name} energy became {last}; lower the learning rate");
+                    throw new KelvinException($"training diverged at step {step + 1} (epoch {epoch + 1}{(member > 0 ? $", member {member}" : "")}): the {energy.Name} energy became {last}; lower the learning rate");
                 optimizer.Step(network.Parameters, gradient);
                 step++;
                 if (hook is not null && (step % options.HookInterval == 0))

@@ -6,8 +6,12 @@ namespace Kelvin.Networks.Training;
 /// <summary>How to train: minibatch SGD-style training of U_D (docs/theory.md §4, the trained state).</summary>
 public sealed record TrainingOptions
 {
-    /// <summary>The energy form ℓ (mse, mae, ce).</summary>
-    public IEnergyForm Energy { get; init; } = MeanSquaredError.Instance;
+    /// <summary>The energy form ℓ (mse, mae, ce); null (the default) picks the one for the data's task,
+    /// as the command line does: ce for classification, mse for regression (<see cref="EnergyFor"/>).</summary>
+    public IEnergyForm? Energy { get; init; }
+
+    /// <summary>The energy form used on data of <paramref name="task"/>: <see cref="Energy"/>, or the task's default.</summary>
+    public IEnergyForm EnergyFor(Data.TaskKind task) => Energy ?? EnergyForms.DefaultFor(task);
     /// <summary>Optimizer and learning rate; each member builds its own instance.</summary>
     public OptimizerSettings Optimizer { get; init; } = OptimizerSettings.Sgd(0.01);
     /// <summary>Minibatch size B (the last batch of an epoch may be smaller).</summary>

@@ -9,7 +9,7 @@ namespace Kelvin.Networks.Training;
 /// </summary>
 public static class TrainingStreams
 {
-    /// <summary>The generator for member k's initial weights (pass to <see cref="Mlp.Initialize"/>).</summary>
+    /// <summary>The generator for member k's initial weights (pass to <see cref="Mlp.Initialize(MlpArchitecture, IReadOnlyList{Distributions.InitializationScheme}, Randomness.Rng)"/>).</summary>
     public static Rng Initialization(ulong seed, int member) => new(seed, 2UL * (ulong)member);
 
     /// <summary>The generator for member k's shuffle of epoch e.</summary>

@@ -33,7 +33,7 @@ public static class StudyReport
     public static IReadOnlyList<string> Write(StudyAnalysis a, StudyFolder folder)
     {
         var files = new List<string>();
-        foreach (var axis in AllAxes(a))
+        foreach (var axis in a.AllAxes)
             foreach (var (quantity, name, pick) in Quantities)
             {
                 string file = FigureOf(axis.Axis, quantity), temp = Path.Combine(folder.Root, $".{file}.tmp-{Environment.ProcessId}.png");
@@ -53,10 +53,6 @@ public static class StudyReport
     private static readonly (string Quantity, string Name, Func<LevelSummary, Thermodynamics.TemperatureEstimate?> Pick)[] Quantities =
         [("T_I", "training T_I", l => l.Training), ("T_II", "refresh T_II", l => l.Refresh)];
 
-    /// <summary>The design's axes, then T against η/B when the design varies the learning rate or batch.</summary>
-    public static IEnumerable<AxisAnalysis> AllAxes(StudyAnalysis a) =>
-        a.LearningRateOverBatch is { } r ? [.. a.Axes, r] : a.Axes;
-
     /// <summary>The report document.</summary>
     public static ReportDocument Document(StudyAnalysis a)
     {
@@ -72,13 +68,13 @@ public static class StudyReport
                        "split's evaluation set, temperatures in loss units per nat; test scores are on the held-out split.");
 
         var verdicts = doc.Section("Verdicts");
-        foreach (var axis in AllAxes(a))
+        foreach (var axis in a.AllAxes)
         {
             verdicts.Paragraph(axis.Training.Verdict + ".");
             verdicts.Paragraph(axis.Refresh.Verdict + ".");
         }
 
-        foreach (var axis in AllAxes(a))
+        foreach (var axis in a.AllAxes)
         {
             var table = new ReportTable(axis.Label, "cells", "T_I ± SE", "T_II ± SE", "T_l (training) per layer", "test score ± SE");
             foreach (var l in axis.Levels)
