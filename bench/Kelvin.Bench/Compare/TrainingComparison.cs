@@ -31,6 +31,8 @@ public static class TrainingComparison
         double flopsPerSample = 0;
         for (int l = 0; l < arch.LayerCount; l++) flopsPerSample += (l == 0 ? 4.0 : 6.0) * arch.Widths[l] * arch.Widths[l + 1];
         int sgemm = o.Int("sgemm", 0);
+        // --kernel avx2: the 6×16 kernel for the products started on this thread (the serial ones).
+        Kelvin.Networks.Kernels.Gemm.ForceAvx2 = o.Text("kernel", "") == "avx2";
         var blas = new List<double>();
         var times = new List<double>();
         Trainer.Train(net, data, options);
