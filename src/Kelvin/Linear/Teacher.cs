@@ -31,12 +31,12 @@ public sealed record TeacherSpec(int D, int N, double Signal, double Noise, Line
     /// <summary>Checks every parameter, with a one-line error naming the bad one.</summary>
     public void Validate()
     {
-        if (D < 1) throw new KelvinException($"--d must be at least 1 (got {D})");
-        if (N < 2) throw new KelvinException($"--n must be at least 2 (got {N})");
-        if (D > LinearData.MaxDimension) throw new KelvinException($"--d {D} is too large: the theory works with d × d matrices (limit d ≤ {LinearData.MaxDimension})");
+        if (D < 1) throw new KelvinException($"D must be at least 1 (got {D})", nameof(D));
+        if (N < 2) throw new KelvinException($"N must be at least 2 (got {N})", nameof(N));
+        if (D > LinearData.MaxDimension) throw new KelvinException($"D = {D} is too large: the theory works with d × d matrices (limit d ≤ {LinearData.MaxDimension})", nameof(D));
         if ((long)N * D > LinearData.MaxValues) throw new KelvinException($"n·d = {(long)N * D} is too large (limit {LinearData.MaxValues:0.#e0})");
-        if (!(Signal >= 0) || !double.IsFinite(Signal)) throw new KelvinException($"--signal must be finite and >= 0 (got {Signal})");
-        if (!(Noise > 0) || !double.IsFinite(Noise)) throw new KelvinException($"--noise must be finite and > 0 (got {Noise})");
+        if (!(Signal >= 0) || !double.IsFinite(Signal)) throw new KelvinException($"Signal must be finite and >= 0 (got {Signal})", nameof(Signal));
+        if (!(Noise > 0) || !double.IsFinite(Noise)) throw new KelvinException($"Noise must be finite and > 0 (got {Noise})", nameof(Noise));
         if (!(ConditionNumber >= 1) || !double.IsFinite(ConditionNumber)) throw new KelvinException($"condition number must be >= 1 (got {ConditionNumber})");
     }
 }

@@ -11,7 +11,7 @@ public class CancellationTests
     private static readonly Dataset Iris = BundledDatasets.Load("iris");
 
     private static TrainingSetup Setup() => new(MlpArchitecture.Parse("4-8-3", "relu"), InitializationScheme.HeNormal(),
-        new TrainingOptions { Epochs = 3, BatchSize = 16, HookInterval = 2, Seed = 1 });
+        new TrainingOptions { Epochs = 3, BatchSize = 16, HookInterval = 2, Seed = 1 }, members: 1);
 
     private sealed class Collect<T> : IProgress<T>
     {
