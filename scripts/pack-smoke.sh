@@ -13,10 +13,10 @@ mkdir -p "$work"
 version="0.1.0-smoke.$(date -u +%Y%m%d%H%M%S)"
 echo "== dotnet pack (version $version) -> $work/artifacts"
 dotnet pack Kelvin.sln -c Release -o "$work/artifacts" -p:Version="$version" | grep -E "Successfully created|error" || true
-ls "$work/artifacts"/Kelvin.Core."$version".nupkg "$work/artifacts"/Kelvin.Cli."$version".nupkg >/dev/null
+ls "$work/artifacts"/Kelvin.Core."$version".nupkg "$work/artifacts"/kelvin."$version".nupkg >/dev/null
 
-echo "== dotnet tool install Kelvin.Cli --tool-path $work/tools"
-dotnet tool install Kelvin.Cli --version "$version" --tool-path "$work/tools" --add-source "$work/artifacts"
+echo "== dotnet tool install kelvin --tool-path $work/tools"
+dotnet tool install kelvin --version "$version" --tool-path "$work/tools" --add-source "$work/artifacts"
 echo "== kelvin run --quick"
 "$work/tools/kelvin" run --quick --out "$work/report" 2>&1 | tail -n 15
 test -f "$work/report/report.json"
