@@ -128,7 +128,7 @@ public static class RunReport
         {
             EntropyView.Ensemble => "Entropies in the ensemble view: S = Σ_j ½ ln(2πe·v_j), v_j the variance of weight j across the K members (their disagreement).",
             EntropyView.Thermal => $"Entropies in the thermal view: the trained state's S = Σ_j ½ ln(2πe·v_j), v_j the variance of weight j over each run's {a.Window.Iterates} late iterates " +
-                                   $"(steps {a.Window.FromStep}–{a.Window.ToStep}, thinning {a.Window.Thinning}; the width of its SGD cloud), against the initial weights' particle entropy; T(t) in the particle view.",
+                                   $"(steps {a.Window.FromStep}–{a.Window.ToStep}, thinning {a.Window.Thinning}; the width of its SGD cloud), less the χ² bias of {a.Window.Iterates} iterates per weight, against the initial weights' particle entropy; T(t) in the particle view.",
             _ => "Entropies in the particle view: S_l = n_l·h(the layer's weight values inside each model), averaged over members; its sign says whether training spread the weights wider than their initialization (T < 0 when the loss fell) or drew them in (T > 0).",
         };
         string se = e.Method switch

@@ -53,6 +53,11 @@ public static class StudyReport
     private static readonly (string Quantity, string Name, Func<LevelSummary, Thermodynamics.TemperatureEstimate?> Pick)[] Quantities =
         [("T_I", "training T_I", l => l.Training), ("T_II", "refresh T_II", l => l.Refresh)];
 
+    /// <summary>"particle view", or "the view of the view axis: particle, ensemble".</summary>
+    private static string Views(StudyDesign d) => d.Axes.FirstOrDefault(a => a.Name == "view") is { } axis
+        ? $"the view of the view axis: {string.Join(", ", axis.Levels)}"
+        : $"{d.Base.View} view";
+
     /// <summary>The report document.</summary>
     public static ReportDocument Document(StudyAnalysis a)
     {
@@ -64,7 +69,7 @@ public static class StudyReport
             $"{d.Seeds} seeds per condition (seeds {d.SeedOf(0)}..{d.SeedOf(d.Seeds - 1)}); {status}.")
             .Paragraph($"Base condition: {d.Base.CanonicalJson()}")
             .Paragraph("Each cell trains an MLP with SGD on the dataset (the training transition, T_I = ΔE/ΔS from initialization to the trained state), " +
-                       "shifts the data and refreshes it (the refresh transition, T_II). Entropies in nats (particle view), energies in loss units on the training " +
+                       "shifts the data and refreshes it (the refresh transition, T_II). Entropies in nats (" + Views(d) + "), energies in loss units on the training " +
                        "split's evaluation set, temperatures in loss units per nat; test scores are on the held-out split.");
 
         var verdicts = doc.Section("Verdicts");

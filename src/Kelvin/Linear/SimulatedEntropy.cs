@@ -13,7 +13,7 @@ namespace Kelvin.Linear;
 /// estimator (local, so the narrow spikes a trained linear model's pooled weights form around each ŵ_j are
 /// resolved, where an m-spacing would straddle them), averaged over the M iterates;</item>
 /// <item>thermal: per member, Σ_j ½ ln(2πe·v̂_j) over its M iterates minus the χ² bias
-/// (<see cref="ThermalEntropyBias"/>), averaged over members.</item>
+/// (<see cref="StateEntropies.Thermal"/>, shared with the network path), averaged over members.</item>
 /// </list>
 /// </summary>
 public static class SimulatedEntropy
@@ -82,7 +82,7 @@ public static class SimulatedEntropy
         return new MemberJackknife(EntropyWithout(-1), loo);
     }
 
-    /// <summary>The thermal view: mean over members of Σ_j ½ ln(2πe·v̂_j) − d·bias(M).</summary>
+    /// <summary>The thermal view: mean over members of Σ_j [½ ln(2πe·v̂_j) − b(M)] (<see cref="StateEntropies.Thermal"/>).</summary>
     public static MemberJackknife Thermal(double[][] samples, int d)
     {
         int k = samples.Length;
@@ -91,8 +91,7 @@ public static class SimulatedEntropy
         {
             int mLate = samples[m].Length / d;
             var layer = LayerSamples.Of("w", Enumerable.Range(0, mLate).Select(r => samples[m][(r * d)..((r + 1) * d)]));
-            double s = StateEntropies.Thermal(layer).Entropy ?? throw new KelvinException($"member {m}'s late iterates do not move (a point state)");
-            perMember[m] = s - d * ThermalEntropyBias.PerParameter(mLate);
+            perMember[m] = StateEntropies.Thermal(layer).Entropy ?? throw new KelvinException($"member {m}'s late iterates do not move (a point state)");
         }
         return MemberJackknife.Mean(perMember);
     }

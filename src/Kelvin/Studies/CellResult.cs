@@ -4,22 +4,27 @@ using System.Text.Json.Serialization;
 namespace Kelvin.Studies;
 
 /// <summary>A transition's numbers in a cell: ΔE (loss units), ΔS (nats; null when a state is a
-/// point), T = ΔE/ΔS (null when degenerate), its regime, and its standard error (null: one member,
-/// no within-cell replicates; the study's SE comes from the seeds).</summary>
+/// point), T = ΔE/ΔS (null when degenerate), its regime, its standard error within the cell (null when
+/// T is degenerate) and where that SE comes from: "members" (jackknife over K ≥ 2 members, or the
+/// ensemble view's leave-one-out), "bootstrap" (K = 1: weights resampled) or "none". The study's SE
+/// of a level comes from the seeds (<see cref="StudyAnalysis"/>).</summary>
 public sealed record CellTransition(
     [property: JsonPropertyName("energy_change")] double EnergyChange,
     [property: JsonPropertyName("entropy_change")] double? EntropyChange,
     [property: JsonPropertyName("temperature")] double? Temperature,
     [property: JsonPropertyName("regime")] string Regime,
-    [property: JsonPropertyName("standard_error")] double? StandardError);
+    [property: JsonPropertyName("standard_error")] double? StandardError,
+    [property: JsonPropertyName("uncertainty")] string Uncertainty = "none");
 
-/// <summary>Layer l's local temperature in the training transition: T_l = ΔE_l/ΔS_l.</summary>
+/// <summary>Layer l's local temperature in the training transition: T_l = ΔE_l/ΔS_l, with its SE
+/// within the cell (as the cell's <see cref="CellTransition.Uncertainty"/>; null when degenerate).</summary>
 public sealed record CellLayer(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("energy_change")] double EnergyChange,
     [property: JsonPropertyName("entropy_change")] double? EntropyChange,
     [property: JsonPropertyName("temperature")] double? Temperature,
-    [property: JsonPropertyName("regime")] string Regime);
+    [property: JsonPropertyName("regime")] string Regime,
+    [property: JsonPropertyName("standard_error")] double? StandardError = null);
 
 /// <summary>
 /// What one cell measured: the training transition T_I (initialization → trained on D1), the refresh

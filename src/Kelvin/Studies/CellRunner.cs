@@ -17,7 +17,8 @@ namespace Kelvin.Studies;
 /// Runs one study cell with the refresh experiment of `kelvin shift`/`kelvin run`
 /// (<see cref="RefreshExperiment"/>): split the dataset by the seed, cut the training split to the
 /// fraction f, corrupt its labels with probability p, train an MLP (the training transition T_I),
-/// shift the data and refresh (T_II). Deterministic: the same cell gives the same numbers bit for bit.
+/// shift the data and refresh (T_II), with every entropy in the settings' view (particle, ensemble with
+/// K ≥ 4 members, or thermal over the last 5 checkpoints) and T ± SE within the cell. Deterministic: the same cell gives the same numbers bit for bit.
 /// </summary>
 public static class CellRunner
 {
@@ -29,10 +30,7 @@ public static class CellRunner
     public static CellResult Run(StudyCell cell, CancellationToken cancel = default)
     {
         var s = cell.Settings.Validated();
-        // The hook for a view axis: every view the transition analysis measures goes here. Today it
-        // measures the particle view only, so another view is refused rather than mislabelled.
-        var view = EntropyViews.Parse(s.View);
-        if (view != EntropyView.Particle) throw new KelvinException($"view '{s.View}': studies measure the particle view only until the views option lands");
+        var view = s.EntropyView;
         cancel.ThrowIfCancellationRequested();
 
         var data = Loaded.GetOrAdd(s.Dataset, name => new Lazy<Dataset>(() => DatasetCatalog.Load(name))).Value;
@@ -53,16 +51,19 @@ public static class CellRunner
             Epochs = s.Epochs, Seed = cell.Seed, HookInterval = s.CheckpointEvery,
         };
         var setup = new TrainingSetup(architecture, [init], options, s.Members, s.EvaluationSize);
-        var x = RefreshExperiment.Run(setup, split, DataShifts.Create(s.Shift, s.ShiftSize), TransitionSettings.Default,
+        var x = RefreshExperiment.Run(setup, split, DataShifts.Create(s.Shift, s.ShiftSize), TransitionSettings.Default with { View = view },
             (_, _) => cancel.ThrowIfCancellationRequested());
 
         return new CellResult(cell.Key, cell.Seed, s, view.Name(), TestScore.Name(train.Task), x.Score, x.ShiftedScore, x.RefreshedScore,
-            Of(x.Training.Global), Of(x.Refresh.Global),
-            x.Training.Layers.Select(l => new CellLayer(l.Name, l.EnergyChange, l.EntropyChange, l.Temperature.Value, l.Temperature.Regime.Name())).ToList());
+            Of(x.Training.Global, x.Training.GlobalEstimate), Of(x.Refresh.Global, x.Refresh.GlobalEstimate),
+            x.Training.Layers.Select(l => new CellLayer(l.Name, l.EnergyChange, l.EntropyChange, l.Temperature.Value, l.Temperature.Regime.Name(),
+                l.Estimate?.StandardError)).ToList());
     }
 
-    private static CellTransition Of(Transition t) =>
-        new(t.EnergyChange, t.EntropyChange, t.Temperature.Value, t.Temperature.Regime.Name(), null);
+    /// <summary>The transition's numbers with the SE of its estimate (members' jackknife for K ≥ 2, a
+    /// bootstrap over weights for K = 1; null when degenerate) and where that SE comes from.</summary>
+    private static CellTransition Of(Transition t, TemperatureEstimate e) =>
+        new(t.EnergyChange, t.EntropyChange, t.Temperature.Value, t.Temperature.Regime.Name(), e.StandardError, e.Method.Name());
 
     /// <summary>round(f·n) samples of <paramref name="train"/> (at least 2·classes or 10), drawn without replacement by the seed, in their original order.</summary>
     internal static Dataset Fraction(Dataset train, double fraction, ulong seed)

@@ -8,8 +8,8 @@ namespace Kelvin.Studies;
 /// for any difference between levels (Kruskal–Wallis H).
 /// </summary>
 /// <param name="Name">a settings property in snake case: label_noise, train_fraction, dataset, width,
-/// depth, activation, init_scale, learning_rate, batch, epochs, shift, shift_size (a view axis, "view",
-/// is accepted once more views than particle are measured; see <see cref="CellRunner"/>).</param>
+/// depth, activation, init_scale, learning_rate, batch, epochs, shift, shift_size, view (particle,
+/// ensemble, thermal: a categorical axis; the ensemble view needs members ≥ 4 in the base).</param>
 /// <param name="Levels">the values, as text (numbers in invariant culture).</param>
 public sealed record StudyAxis(string Name, IReadOnlyList<string> Levels)
 {

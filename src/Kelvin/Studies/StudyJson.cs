@@ -6,7 +6,7 @@ namespace Kelvin.Studies;
 
 /// <summary>
 /// report.json of a study: the design, the number of cells found and missing, and per axis every
-/// level's T_I and T_II ({"T", "se", "regime", "sign_resolved"}), the test score, and the tests
+/// level's T_I and T_II ({"T", "se", "regime", "sign_resolved", "seeds", "view"}), the test score, and the tests
 /// (ρ with its interval and p, or Kruskal–Wallis H and p) with the verdict. No NaN or infinity
 /// (degenerate numbers are null), no timings or paths.
 /// </summary>
@@ -51,6 +51,7 @@ public static class StudyJson
         ["regime"] = t.Temperature.Regime.Name(),
         ["sign_resolved"] = t.SignResolved,
         ["seeds"] = t.Replicates,
+        ["view"] = t.View.Name(),
     };
 
     private static JsonNode Test(AxisTest t) => new JsonObject

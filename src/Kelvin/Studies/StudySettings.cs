@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kelvin.Thermodynamics;
 
 namespace Kelvin.Studies;
 
@@ -26,8 +27,9 @@ namespace Kelvin.Studies;
 /// <param name="EvaluationSize">cap on the fixed evaluation set of the energy.</param>
 /// <param name="Shift">the data shift of the refresh (covariate, label, concept, noise).</param>
 /// <param name="ShiftSize">its size X (null: the shift's default).</param>
-/// <param name="View">the entropy view of ΔS. Only "particle" is measured today; the hook for a view
-/// axis is <see cref="CellRunner"/> (it refuses other views until the views option lands).</param>
+/// <param name="View">the entropy view of ΔS (docs/thermodynamics.md): "particle", "ensemble" (needs
+/// <paramref name="Members"/> ≥ 4) or "thermal" (the trained state is each member's last 5 checkpoints, so
+/// a phase needs at least 6).</param>
 public sealed record StudySettings(
     string Dataset = "digits",
     double LabelNoise = 0,
@@ -77,8 +79,16 @@ public sealed record StudySettings(
         if (Batch < 1 || Epochs < 1 || Members < 1 || CheckpointEvery < 1 || EvaluationSize < 1)
             throw new KelvinException("batch, epochs, members, checkpoint_every and evaluation_size must be at least 1");
         if (ShiftSize is double x && !(x >= 0 && double.IsFinite(x))) throw new KelvinException($"shift_size must be ≥ 0 (got {Num(x)})");
+        var view = EntropyView;
+        if (view == Thermodynamics.EntropyView.Ensemble && Members < EntropyViews.MinimumNetworkEnsembleMembers)
+            throw new KelvinException($"view ensemble needs members ≥ {EntropyViews.MinimumNetworkEnsembleMembers} (got {Members})");
         return this;
     }
+
+    /// <summary><see cref="View"/> parsed: particle, ensemble or thermal (a one-line <see cref="KelvinException"/> otherwise).</summary>
+    [JsonIgnore]
+    public EntropyView EntropyView => EntropyViews.Parse(View) is var v && v is Thermodynamics.EntropyView.Particle or Thermodynamics.EntropyView.Ensemble or Thermodynamics.EntropyView.Thermal
+        ? v : throw new KelvinException($"view '{View}': a study cell is read in the particle, ensemble or thermal view");
 
     private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

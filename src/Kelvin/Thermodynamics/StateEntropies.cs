@@ -85,8 +85,11 @@ public static class StateEntropies
     /// <summary>
     /// The thermal view of one run (docs/theory.md §2): the layer's samples are M late iterates of a single run,
     /// v_j = Σ_m (θ_jm − θ̄_j)² / (M − 1) the variance of parameter j over them, and
-    /// S_l = Σ_j ½ ln(2πe·v_j). Null (a point) when some parameter never moves (v_j = 0).
-    /// Several runs: call this per run and combine the runs' S_l (their mean and standard error).
+    /// S_l = Σ_j [½ ln(2πe·v_j) − b(M)], b(M) = ½[ψ((M − 1)/2) + ln(2/(M − 1))] the χ² bias of ½ ln v_j
+    /// for M independent Gaussian iterates (<see cref="ThermalEntropyBias"/>; −0.0748 nats at M = 8), so S_l
+    /// estimates the stationary cloud's diagonal entropy without the finite-M bias. Null (a point) when
+    /// some parameter never moves (v_j = 0). Several runs: call this per run and combine the runs' S_l
+    /// (their mean and standard error).
     /// </summary>
     /// <exception cref="KelvinException">for fewer than <see cref="EntropyViews.MinimumThermalIterates"/> iterates.</exception>
     /// <param name="iterates">the late iterates of one run.</param>
@@ -95,7 +98,23 @@ public static class StateEntropies
     {
         if (iterates.SampleCount < EntropyViews.MinimumThermalIterates)
             throw new KelvinException($"the thermal view needs at least {EntropyViews.MinimumThermalIterates} late iterates of a run; layer '{iterates.Name}' has {iterates.SampleCount}");
-        return DiagonalGaussian(iterates, float32Weights);
+        var terms = ThermalTerms(iterates, float32Weights);
+        if (terms is null) return new(iterates.Name, iterates.ParameterCount, iterates.SampleCount, null, 1);
+        double total = 0;
+        foreach (double t in terms) total += t;
+        return new(iterates.Name, iterates.ParameterCount, iterates.SampleCount, total, 0);
+    }
+
+    /// <summary>The per-parameter terms ½ ln(2πe·v_j) − b(M) of <see cref="Thermal"/> (their sum is S_l; a
+    /// bootstrap resamples them), or null when some v_j = 0. A float32-floored v_j (see
+    /// <see cref="DiagonalGaussianTerms"/>) is shifted by the same b(M): |b| ≤ 0.19 beside ln(u²/12) ≈ −35.</summary>
+    public static double[]? ThermalTerms(LayerSamples iterates, bool float32Weights = false)
+    {
+        var terms = DiagonalGaussianTerms(iterates, float32Weights);
+        if (terms is null) return null;
+        double bias = ThermalEntropyBias.PerParameter(iterates.SampleCount);
+        for (int j = 0; j < terms.Length; j++) terms[j] -= bias;
+        return terms;
     }
 
     /// <summary>S_l = Σ_j ½ ln(2πe·v_j), v_j the sample variance (divisor N − 1) of parameter j over the

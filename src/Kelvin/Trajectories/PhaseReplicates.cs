@@ -25,7 +25,8 @@ internal sealed record ReplicateStates(double[] Energy, double[][] Allocation, d
 /// evaluation set and are not resampled; <see cref="TemperatureEstimate.FromBootstrap"/>.</item>
 /// </list>
 /// The trained state: in the particle and ensemble views the mean of S_l over the late iterates; in
-/// the thermal view the diagonal Gaussian of each run's late iterates (<see cref="StateEntropies.Thermal"/>),
+/// the thermal view the diagonal Gaussian of each run's late iterates with the χ² bias of M iterates removed
+/// (<see cref="StateEntropies.Thermal"/>, the function the linear theory's simulation uses),
 /// against the particle entropy of the initial state (exact for i.i.d. initial weights, where all views agree).
 /// Network weights are recorded in float32, so a weight that never moves (a dead relu unit's) has the
 /// float32 quantization variance instead of 0 (<see cref="StateEntropies.DiagonalGaussianTerms"/>).
@@ -197,7 +198,7 @@ internal sealed class PhaseReplicates
             var iterates = new LayerSamples(run.Layers[l].Name, run.Layers[l].WeightCount);
             foreach (int i in lateIdx) iterates.Add(run.MemberWeights(m, i, l));
             if (indices is null) { entropy[n][l] = StateEntropies.Thermal(iterates, float32Weights: true).Entropy; continue; }
-            var terms = StateEntropies.DiagonalGaussianTerms(iterates, float32Weights: true);
+            var terms = StateEntropies.ThermalTerms(iterates, float32Weights: true);
             entropy[n][l] = terms is null ? null : indices[l].Sum(j => terms[j]);
         }
         return entropy;

@@ -13,6 +13,13 @@ public class DiagonalGaussianTests
         Assert.Equal(expected, StateEntropies.DiagonalGaussian(layer).Entropy!.Value, 1e-12);
     }
 
+    [Theory]
+    [InlineData(8, -0.0748)]
+    [InlineData(2, -0.6352)]
+    public void TheThermalBiasIsTheChiSquareMeanOfHalfLogVariance(int iterates, double expected) =>
+        // E[ln(χ²_ν/ν)] = ψ(ν/2) + ln(2/ν), ν = M − 1; ψ(1/2) = −γ − 2 ln 2 gives −0.6352 at M = 2.
+        Assert.Equal(expected, ThermalEntropyBias.PerParameter(iterates), 4);
+
     [Fact]
     public void AFrozenFloat32WeightHasItsQuantizationVarianceInsteadOfMakingAPoint()
     {
@@ -21,6 +28,7 @@ public class DiagonalGaussianTests
         double u = Math.Pow(2, -24); // the float32 spacing at 0.5
         double frozen = 0.5 * Math.Log(2 * Math.PI * Math.E * u * u / 12);
         var moving = StateEntropies.DiagonalGaussian(LayerSamples.Of("m", new[] { new[] { 1.0 }, new[] { 1.5 }, new[] { 2.0 }, new[] { 1.0 } })).Entropy!.Value;
-        Assert.Equal(frozen + moving, StateEntropies.Thermal(layer, float32Weights: true).Entropy!.Value, 1e-9);
+        double bias = ThermalEntropyBias.PerParameter(4); // the thermal view's χ² correction, per parameter
+        Assert.Equal(frozen + moving - 2 * bias, StateEntropies.Thermal(layer, float32Weights: true).Entropy!.Value, 1e-9);
     }
 }

@@ -108,7 +108,8 @@ public class TemperatureEstimateTests
         var layer = LayerSamples.Of("w", new[] { new[] { 0.0, 1.0 }, new[] { 1.0, 1.0 }, new[] { 2.0, 3.0 }, new[] { 3.0, 3.0 } });
         var s = StateEntropies.Thermal(layer);
         double v0 = 5.0 / 3, v1 = 4.0 / 3; // sample variances (M − 1 = 3)
-        Assert.Equal(0.5 * Math.Log(2 * Math.PI * Math.E * v0) + 0.5 * Math.Log(2 * Math.PI * Math.E * v1), s.Entropy!.Value, 12);
+        double bias = 0.5 * (-0.5772156649015329 - 2 * Math.Log(2) + 2 + Math.Log(2.0 / 3)); // ½[ψ(3/2) + ln(2/3)], ψ(3/2) = 2 − γ − 2 ln 2
+        Assert.Equal(0.5 * Math.Log(2 * Math.PI * Math.E * v0) + 0.5 * Math.Log(2 * Math.PI * Math.E * v1) - 2 * bias, s.Entropy!.Value, 12);
         Assert.Equal("thermal", EntropyView.Thermal.Name());
         Assert.Equal(EntropyView.Thermal, EntropyViews.Parse("Thermal"));
         var still = LayerSamples.Of("w", new[] { new[] { 0.0, 1.0 }, new[] { 1.0, 1.0 }, new[] { 2.0, 1.0 }, new[] { 3.0, 1.0 } });
