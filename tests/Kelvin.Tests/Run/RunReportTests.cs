@@ -103,7 +103,7 @@ public class RunReportTests
             Assert.Equal(N(activations[i].GetProperty("q_opt")), engines[0][i]["q_opt"]);
             Assert.Equal(Critical(activations[i]), engines[0][i]["critical gain"]);
         }
-        // ReLU has no critical fixed point: null in JSON with its reason, the q*→0 limit in the table.
+        // tanh, gelu, … have no critical fixed point: null in JSON with its reason, the q*→0 limit in the table.
         Assert.Contains(activations, a => a.GetProperty("critical_gain").ValueKind == JsonValueKind.Null);
         Assert.Contains(engines[0], row => row["critical gain"].StartsWith("none (q*→0 limit", StringComparison.Ordinal));
         var measured = engines[1];
