@@ -220,28 +220,34 @@ labels = (tokens < 3).sum(1) % 3  # how many small tokens, modulo 3
 tiny = TinyTransformer()
 
 
-def tiny_loss():
-    tiny.eval()
-    with torch.no_grad():
-        value = float(ce(tiny(tokens[:128]).double(), labels[:128]))
-    tiny.train()
-    return value
+def train_and_export(net, name, x, y, opt, steps):
+    """Saves NAME-init.pt, trains `steps` full-batch steps on (x, y), saves NAME-trained.pt, NAME.onnx
+    (int64 token input, dynamic batch) and NAME-data.npz (the first 128 rows); returns the ce losses
+    {"init", "trained"} on those rows."""
+    def loss():
+        net.eval()
+        with torch.no_grad():
+            value = float(ce(net(x[:128]).double(), y[:128]))
+        net.train()
+        return value
+
+    losses = {"init": loss()}
+    torch.save(net.state_dict(), os.path.join(out, f"{name}-init.pt"))
+    for _ in range(steps):
+        opt.zero_grad()
+        ce(net(x), y).backward()
+        opt.step()
+    losses["trained"] = loss()
+    torch.save(net.state_dict(), os.path.join(out, f"{name}-trained.pt"))
+    net.eval()
+    torch.onnx.export(net, x[:1], os.path.join(out, f"{name}.onnx"), input_names=["x"], output_names=["logits"],
+                      opset_version=13, do_constant_folding=False, training=torch.onnx.TrainingMode.PRESERVE,
+                      dynamic_axes={"x": {0: "batch"}, "logits": {0: "batch"}})
+    np.savez(os.path.join(out, f"{name}-data.npz"), x=x[:128].numpy(), y=y[:128].numpy())
+    return losses
 
 
-transformer = {"init": tiny_loss()}
-torch.save(tiny.state_dict(), os.path.join(out, "tiny-transformer-init.pt"))
-tiny_opt = torch.optim.Adam(tiny.parameters(), lr=0.01)
-for _ in range(150):
-    tiny_opt.zero_grad()
-    ce(tiny(tokens), labels).backward()
-    tiny_opt.step()
-transformer["trained"] = tiny_loss()
-torch.save(tiny.state_dict(), os.path.join(out, "tiny-transformer-trained.pt"))
-tiny.eval()
-torch.onnx.export(tiny, tokens[:1], os.path.join(out, "tiny-transformer.onnx"), input_names=["x"], output_names=["logits"],
-                  opset_version=13, do_constant_folding=False, training=torch.onnx.TrainingMode.PRESERVE,
-                  dynamic_axes={"x": {0: "batch"}, "logits": {0: "batch"}})
-np.savez(os.path.join(out, "tiny-transformer-data.npz"), x=tokens[:128].numpy(), y=labels[:128].numpy())
+transformer = train_and_export(tiny, "tiny-transformer", tokens, labels, torch.optim.Adam(tiny.parameters(), lr=0.01), 150)
 
 
 # --- tied weights: the head is the embedding ----------------------------------------------------
@@ -263,28 +269,7 @@ lm_x = tokens[:, :5]
 lm_y = tokens[:, 5]  # predict the last token from the first five
 
 
-def lm_loss():
-    lm.eval()
-    with torch.no_grad():
-        value = float(ce(lm(lm_x[:128]).double(), lm_y[:128]))
-    lm.train()
-    return value
-
-
-tied_lm = {"init": lm_loss()}
-torch.save(lm.state_dict(), os.path.join(out, "tied-lm-init.pt"))
-lm_opt = torch.optim.SGD(lm.parameters(), lr=0.5)
-for _ in range(100):
-    lm_opt.zero_grad()
-    ce(lm(lm_x), lm_y).backward()
-    lm_opt.step()
-tied_lm["trained"] = lm_loss()
-torch.save(lm.state_dict(), os.path.join(out, "tied-lm-trained.pt"))
-lm.eval()
-torch.onnx.export(lm, lm_x[:1], os.path.join(out, "tied-lm.onnx"), input_names=["x"], output_names=["logits"],
-                  opset_version=13, do_constant_folding=False, training=torch.onnx.TrainingMode.PRESERVE,
-                  dynamic_axes={"x": {0: "batch"}, "logits": {0: "batch"}})
-np.savez(os.path.join(out, "tied-lm-data.npz"), x=lm_x[:128].numpy(), y=lm_y[:128].numpy())
+tied_lm = train_and_export(lm, "tied-lm", lm_x, lm_y, torch.optim.SGD(lm.parameters(), lr=0.5), 100)
 
 with open(os.path.join(out, "energies.json"), "w") as f:
     json.dump({"init": energies["init"], "trained": energies["trained"], "transformer": transformer, "tied_lm": tied_lm,

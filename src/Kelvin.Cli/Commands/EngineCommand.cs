@@ -99,17 +99,13 @@ internal static class EngineCommand
         var console = StdoutConsole.Create();
         if (Console.IsOutputRedirected) console.Profile.Width = 160;
         console.Write(table);
-        foreach (var reason in profiles.Where(p => p.Criticality.Reason is not null).GroupBy(p => p.Criticality.Reason!))
-            Console.Out.WriteLine($"{string.Join(", ", reason.Select(p => p.Activation))}: {reason.Key}");
-        Console.Out.WriteLine("stability: the slope of the length map at the fixed point (stable < 1; a Type A activation at its critical gain is marginal: every q is a fixed point).");
+        foreach (string line in CriticalityText.Reasons(profiles)) Console.Out.WriteLine(line);
+        Console.Out.WriteLine(CriticalityText.StabilityNote);
     }
 
-    /// <summary>"1.4142 (marginal)", or "none (q*→0 limit 2)" when no fixed point q* &gt; 0 has χ = 1.</summary>
-    private static string Critical(Criticality c) =>
-        c.Gain is double g ? $"{F(g)} ({c.FixedPoint!.Stability.Name()})"
-        : c.LimitAtZero is double limit ? $"none (q*→0 limit {F(limit)})" : "none";
+    private static string Critical(Criticality c) => CriticalityText.Critical(c, F);
 
-    private static string AtFixedPoint(FixedPoint? p) => p is null ? "—" : $"{F(p.Gain)} ({p.Stability.Name()})";
+    private static string AtFixedPoint(FixedPoint? p) => CriticalityText.AtFixedPoint(p, F);
 
     /// <summary>JSON of `kelvin engine --train`: "network" is the trained network, "network_init" the
     /// same network at initialization.</summary>

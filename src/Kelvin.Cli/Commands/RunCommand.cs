@@ -65,6 +65,7 @@ internal static class RunCommand
         var console = StdoutConsole.Create();
         if (Console.IsOutputRedirected) console.Profile.Width = 140;
         console.WriteLine(RunBadge.Line(r.Calibration));
+        if (r.AnharmonicCalibration is { } doubleWell) console.WriteLine(RunBadge.Line(doubleWell));
         var table = new Table().Title(Markup.Escape($"kelvin run on {r.Request.DataName} (profile {r.Request.Profile.Name}, seed {r.Request.Seed})"));
         foreach (var h in new[] { "", "test score D1 → D2 → refreshed", $"T_I ± SE (training, {r.Request.View.Name()} view)", $"T_II ± SE (refresh, {r.Request.View.Name()} view)", "layers heated in training", "engine (measured)" }) table.AddColumn(Markup.Escape(h));
         foreach (var n in r.Networks)

@@ -42,16 +42,33 @@ public static class LinearAgreementPlot
             diagonal.Color = Colors.Gray;
             diagonal.LegendText = "T_simulated = T_analytic";
         }
-        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
-            axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-            {
-                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-                LabelFormatter = v => Math.Pow(10, v).ToString("G3", CultureInfo.InvariantCulture),
-            };
+        if (shown.Count > 0)
+        {
+            double lo = Math.Log10(shown.Min(p => Math.Min(p.Analytic, p.Simulated))) - 0.3, hi = Math.Log10(shown.Max(p => Math.Max(p.Analytic, p.Simulated))) + 0.3;
+            foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left }) axis.TickGenerator = LogTicks(lo, hi);
+        }
         plot.Title(title);
         plot.XLabel("analytic T_I (loss units per nat, log scale)");
         plot.YLabel("simulated T_I ± 1 SE (loss units per nat, log scale)");
         plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(path, 900, 640);
+    }
+
+    /// <summary>Ticks of a log10 axis over [<paramref name="lo"/>, <paramref name="hi"/>] (in log10 units):
+    /// labelled at 1, 2, 5 × 10^k (at 10^k only when the range spans more than three decades), minor
+    /// ticks at every m × 10^k.</summary>
+    private static ScottPlot.TickGenerators.NumericManual LogTicks(double lo, double hi)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        int[] labelled = hi - lo > 3 ? [1] : [1, 2, 5];
+        for (int k = (int)Math.Floor(lo); k <= (int)Math.Ceiling(hi); k++)
+            for (int m = 1; m <= 9; m++)
+            {
+                double value = m * Math.Pow(10, k), at = Math.Log10(value);
+                if (at < lo || at > hi) continue;
+                if (labelled.Contains(m)) ticks.AddMajor(at, value.ToString("G3", CultureInfo.InvariantCulture));
+                else ticks.AddMinor(at);
+            }
+        return ticks;
     }
 }

@@ -27,30 +27,10 @@ public static class LinearSweepPlot
     private static Plot Coldness(SweepResult sweep)
     {
         var plot = new Plot();
-        var analytic = sweep.Points.Where(p => double.IsFinite(p.AnalyticColdness)).ToArray();
-        if (analytic.Length > 0)
-        {
-            var line = plot.Add.ScatterLine(analytic.Select(p => p.Value).ToArray(), analytic.Select(p => p.AnalyticColdness).ToArray());
-            line.LegendText = "analytic β_I (this teacher)";
-            line.LineWidth = 2;
-        }
-        var asymptotic = sweep.Points.Where(p => p.AsymptoticColdness is not null).ToArray();
-        if (asymptotic.Length > 0)
-        {
-            var line = plot.Add.ScatterLine(asymptotic.Select(p => p.Value).ToArray(), asymptotic.Select(p => p.AsymptoticColdness!.Value).ToArray());
-            line.LegendText = "asymptotic β_I (d → ∞)";
-            line.LinePattern = LinePattern.Dashed;
-        }
-        var simulated = sweep.Points.Where(p => double.IsFinite(p.SimulatedColdness.Value)).ToArray();
-        if (simulated.Length > 0)
-        {
-            double[] xs = simulated.Select(p => p.Value).ToArray(), ys = simulated.Select(p => p.SimulatedColdness.Value).ToArray();
-            var bars = plot.Add.ErrorBar(xs, ys, simulated.Select(p => p.SimulatedColdness.StdErr).ToArray());
-            var marks = plot.Add.ScatterPoints(xs, ys);
-            marks.LegendText = "simulated β_I ± 1 SE";
-            marks.MarkerSize = 8;
-            bars.Color = marks.Color;
-        }
+        Curves(plot, sweep, "β_I",
+            p => double.IsFinite(p.AnalyticColdness) ? p.AnalyticColdness : null, "analytic β_I (this teacher)",
+            p => p.AsymptoticColdness, "asymptotic β_I (d → ∞)",
+            p => double.IsFinite(p.SimulatedColdness.Value) ? (p.SimulatedColdness.Value, p.SimulatedColdness.StdErr) : null);
         var zero = plot.Add.HorizontalLine(0);
         zero.Color = Colors.Gray;
         if (sweep.FittedComponentScale is double rho)
@@ -70,30 +50,10 @@ public static class LinearSweepPlot
     private static Plot Temperature(SweepResult sweep)
     {
         var plot = new Plot();
-        var analytic = sweep.Points.Where(p => p.Analytic is not null).ToArray();
-        if (analytic.Length > 0)
-        {
-            var line = plot.Add.ScatterLine(analytic.Select(p => p.Value).ToArray(), analytic.Select(p => p.Analytic!.Value).ToArray());
-            line.LegendText = "analytic T_I";
-            line.LineWidth = 2;
-        }
-        var asymptotic = sweep.Points.Where(p => p.Asymptotic is not null).ToArray();
-        if (asymptotic.Length > 0)
-        {
-            var line = plot.Add.ScatterLine(asymptotic.Select(p => p.Value).ToArray(), asymptotic.Select(p => p.Asymptotic!.Value).ToArray());
-            line.LegendText = "asymptotic T_I";
-            line.LinePattern = LinePattern.Dashed;
-        }
-        var simulated = sweep.Points.Where(p => p.Simulated is not null).ToArray();
-        if (simulated.Length > 0)
-        {
-            double[] xs = simulated.Select(p => p.Value).ToArray(), ys = simulated.Select(p => p.Simulated!.Value).ToArray();
-            var bars = plot.Add.ErrorBar(xs, ys, simulated.Select(p => p.SimulatedStdErr ?? 0).ToArray());
-            var marks = plot.Add.ScatterPoints(xs, ys);
-            marks.LegendText = "simulated T_I ± 1 SE";
-            marks.MarkerSize = 8;
-            bars.Color = marks.Color;
-        }
+        Curves(plot, sweep, "T_I",
+            p => p.Analytic, "analytic T_I",
+            p => p.Asymptotic, "asymptotic T_I",
+            p => p.Simulated is double t ? (t, p.SimulatedStdErr ?? 0) : null);
         plot.Title($"Training temperature of a linear model ({sweep.Loss}, {sweep.Init})");
         plot.XLabel(sweep.ParameterLabel);
         plot.YLabel("T_I (loss units per nat)");
@@ -101,5 +61,43 @@ public static class LinearSweepPlot
         var ts = sweep.Points.Select(p => p.Analytic ?? p.Simulated).OfType<double>().ToArray();
         plot.ShowLegend(ts.Length > 1 && ts[^1] > ts[0] ? Alignment.UpperLeft : Alignment.UpperRight);
         return plot;
+    }
+
+    /// <summary>The three series of a sweep figure: the analytic curve (solid), the asymptotic curve
+    /// (dashed) and the simulated points with ±1 SE error bars, each over the points where it exists.</summary>
+    private static void Curves(Plot plot, SweepResult sweep, string quantity,
+        Func<SweepPoint, double?> analytic, string analyticLabel,
+        Func<SweepPoint, double?> asymptotic, string asymptoticLabel,
+        Func<SweepPoint, (double Value, double StdErr)?> simulated)
+    {
+        if (Series(sweep, analytic) is { } a)
+        {
+            var line = plot.Add.ScatterLine(a.Xs, a.Ys);
+            line.LegendText = analyticLabel;
+            line.LineWidth = 2;
+        }
+        if (Series(sweep, asymptotic) is { } b)
+        {
+            var line = plot.Add.ScatterLine(b.Xs, b.Ys);
+            line.LegendText = asymptoticLabel;
+            line.LinePattern = LinePattern.Dashed;
+        }
+        var points = sweep.Points.Select(p => (p.Value, Y: simulated(p))).Where(p => p.Y is not null).ToArray();
+        if (points.Length > 0)
+        {
+            double[] xs = points.Select(p => p.Value).ToArray(), ys = points.Select(p => p.Y!.Value.Value).ToArray();
+            var bars = plot.Add.ErrorBar(xs, ys, points.Select(p => p.Y!.Value.StdErr).ToArray());
+            var marks = plot.Add.ScatterPoints(xs, ys);
+            marks.LegendText = $"simulated {quantity} ± 1 SE";
+            marks.MarkerSize = 8;
+            bars.Color = marks.Color;
+        }
+    }
+
+    /// <summary>The (x, y) of the points where <paramref name="y"/> has a value, or null when none has.</summary>
+    private static (double[] Xs, double[] Ys)? Series(SweepResult sweep, Func<SweepPoint, double?> y)
+    {
+        var points = sweep.Points.Where(p => y(p) is not null).ToArray();
+        return points.Length == 0 ? null : (points.Select(p => p.Value).ToArray(), points.Select(p => y(p)!.Value).ToArray());
     }
 }

@@ -99,12 +99,16 @@ public static class TemperatureCurvePlot
         bars.Color = color.WithAlpha(0.5);
     }
 
-    internal static (double[] X, double[] Y) Finite(IEnumerable<long> steps, IEnumerable<Temperature?> temperatures)
+    internal static (double[] X, double[] Y) Finite(IEnumerable<long> steps, IEnumerable<Temperature?> temperatures) =>
+        Finite(steps.Select(s => (double)s), temperatures.Select(t => t?.Value));
+
+    /// <summary>The (step, value) pairs whose value is a finite number; the others are left out.</summary>
+    internal static (double[] X, double[] Y) Finite(IEnumerable<double> steps, IEnumerable<double?> values)
     {
         var xs = new List<double>();
         var ys = new List<double>();
-        foreach (var (s, t) in steps.Zip(temperatures))
-            if (t?.Value is double v) { xs.Add(s); ys.Add(v); }
+        foreach (var (s, v) in steps.Zip(values))
+            if (v is double y && double.IsFinite(y)) { xs.Add(s); ys.Add(y); }
         return (xs.ToArray(), ys.ToArray());
     }
 

@@ -15,10 +15,10 @@ public static class TrajectoryPlot
         var steps = trajectory.Points.Select(p => (double)p.Step).ToArray();
         for (int l = 0; l < trajectory.Weights.Count; l++)
         {
-            var (xs, ys) = Finite(steps, trajectory.Points.Select(p => p.Entropy.Layers[l].Entropy - trajectory.Points[0].Entropy.Layers[l].Entropy));
+            var (xs, ys) = TemperatureCurvePlot.Finite(steps, trajectory.Points.Select(p => p.Entropy.Layers[l].Entropy - trajectory.Points[0].Entropy.Layers[l].Entropy));
             plot.Add.Scatter(xs, ys).LegendText = $"{trajectory.Weights[l]}: ΔS_l(t)";
         }
-        var (gx, gy) = Finite(steps, trajectory.Points.Select(p => p.Entropy.Total - trajectory.Points[0].Entropy.Total));
+        var (gx, gy) = TemperatureCurvePlot.Finite(steps, trajectory.Points.Select(p => p.Entropy.Total - trajectory.Points[0].Entropy.Total));
         plot.Add.Scatter(gx, gy).LegendText = "global ΔS(t)";
         plot.Title(title);
         plot.XLabel("optimizer step t");
@@ -33,7 +33,7 @@ public static class TrajectoryPlot
         var plot = new Plot();
         var (xs, ys) = TemperatureCurvePlot.Finite(trajectory.Segments.Select(s => s.ToStep), trajectory.Segments.Select(s => s.Transition?.Temperature));
         plot.Add.Scatter(xs, ys).LegendText = "T(t), loss units per nat";
-        var (ex, ey) = Finite(trajectory.Points.Select(p => (double)p.Step).ToArray(), trajectory.Points.Select(p => p.Energy));
+        var (ex, ey) = TemperatureCurvePlot.Finite(trajectory.Points.Select(p => (double)p.Step).ToArray(), trajectory.Points.Select(p => p.Energy));
         var energy = plot.Add.Scatter(ex, ey);
         energy.LegendText = "E(t), loss units";
         energy.Axes.YAxis = plot.Axes.Right;
@@ -65,14 +65,5 @@ public static class TrajectoryPlot
         TemperatureCurvePlot.Limit(plot, all);
         plot.ShowLegend();
         plot.SavePng(path, 900, 540);
-    }
-
-    private static (double[] X, double[] Y) Finite(double[] steps, IEnumerable<double?> values)
-    {
-        var xs = new List<double>();
-        var ys = new List<double>();
-        foreach (var (s, v) in steps.Zip(values))
-            if (v is double y && double.IsFinite(y)) { xs.Add(s); ys.Add(y); }
-        return (xs.ToArray(), ys.ToArray());
     }
 }

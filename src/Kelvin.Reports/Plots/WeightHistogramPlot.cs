@@ -21,6 +21,7 @@ public static class WeightHistogramPlot
         double width = (hi - lo) / bins;
         var plot = new Plot();
         IPalette palette = new ScottPlot.Palettes.Category10();
+        double top = 0;
         for (int i = 0; i < series.Count; i++)
         {
             var counts = new double[bins];
@@ -36,6 +37,7 @@ public static class WeightHistogramPlot
                 xs[b] = lo + b * width;
                 ys[b] = b < bins ? counts[b] / (series[i].Weights.Length * width) : counts[bins - 1] / (series[i].Weights.Length * width);
             }
+            top = Math.Max(top, ys.Max());
             var line = plot.Add.Scatter(xs, ys, palette.GetColor(i));
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.MarkerSize = 0;
@@ -47,6 +49,7 @@ public static class WeightHistogramPlot
         plot.XLabel("weight value (dimensionless, standardized inputs)");
         plot.YLabel("probability density (per unit weight)");
         plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.SetLimitsY(0, top > 0 ? top * 1.08 : 1); // a density is never negative: the axis starts at 0
         plot.SavePng(path, 1000, 560);
     }
 }

@@ -104,12 +104,16 @@ public static class RunReport
             .Table(shift);
         foreach (var n in r.Networks) sh.Table(LayerTable(n.Activation, n.Experiment.Refresh));
 
-        var eng = new ReportTable("activation", "type", "η(q = 1)", "q_opt", "η(q_opt)", "critical gain");
+        var eng = new ReportTable("activation", "type", "η(q = 1)", "q_opt", "η(q_opt)", "critical gain", "gain at q_opt");
         foreach (var e in r.Engines)
-            eng.Row(e.Activation, e.IsPureConductor ? "A (conductor)" : e.Type.Name(), Number(e.EfficiencyAtUnitQ), Number(e.QOpt), Number(e.EfficiencyAtQOpt), Number(e.CriticalGain));
+            eng.Row(e.Activation, e.IsPureConductor ? "A (conductor)" : e.Type.Name(), Number(e.EfficiencyAtUnitQ), Number(e.QOpt), Number(e.EfficiencyAtQOpt),
+                    CriticalityText.Critical(e.Criticality, Number), CriticalityText.AtFixedPoint(e.QOptFixedPoint, Number));
         doc.Section(EnginesHeading)
-            .Paragraph("Work efficiency η_φ(q) = W(q)/q of each built-in activation at signal level q (Gauss–Hermite). Type A engines are scale-free (η constant), Type B are thermally tuned.")
+            .Paragraph("Work efficiency η_φ(q) = W(q)/q of each built-in activation at signal level q (Gauss–Hermite). Type A engines are scale-free (η constant), Type B are thermally tuned. " +
+                       "The critical gain g_c puts χ = 1 at a fixed point q* > 0 of the length map; \"none (q*→0 limit g)\" means no such fixed point exists and g is only the limit as q* → 0; " +
+                       "the gain at q_opt is the weight scale whose fixed point is q_opt.")
             .Table(eng)
+            .Paragraph(string.Join(" ", CriticalityText.Reasons(r.Engines).Select(l => l + ".").Append(char.ToUpperInvariant(CriticalityText.StabilityNote[0]) + CriticalityText.StabilityNote[1..])))
             .Figure(RunFigures.EngineEfficiency, "η_φ(q) of the built-in activations (● marks q_opt) and the trained networks' measured layers (open markers).")
             .Paragraph("The trained networks measured as heat engines on the evaluation set of D1: per hidden layer the signal level q_l = mean z², " +
                        "the measured efficiency η_l = W_l/q_l and the mean-field η_φ(q_l); the network's efficiency is Σ W_l / Σ q_l.")

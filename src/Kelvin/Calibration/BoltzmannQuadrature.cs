@@ -9,7 +9,7 @@ namespace Kelvin.Calibration;
 public sealed record BoltzmannMoments(double Energy, double Entropy, double LogPartition);
 
 /// <summary>
-/// E and S of the one-dimensional Boltzmann density p(x) = exp(−u(x)/T)/Z by quadrature (THEORY §2:
+/// E and S of the one-dimensional Boltzmann density p(x) = exp(−u(x)/T)/Z by quadrature (docs/theory.md §2:
 /// "ΔE/ΔS between T1 and T2 follows exactly from one-dimensional quadrature"). Z and ∫u·e^(−u/T) are
 /// integrated with MathNet's double-exponential (tanh–sinh) rule (relative 1e−13) on 16 equal panels of [−L, L],
 /// L the first power of 2 with u(±L) − u_min ≥ 80·T (the mass beyond is below e^(−80) of the peak's).

@@ -3,7 +3,7 @@ using Kelvin.Entropy;
 namespace Kelvin.Calibration;
 
 /// <summary>
-/// The settings of the Boltzmann calibration (THEORY §2, §10). The Langevin step is
+/// The settings of the Boltzmann calibration (docs/theory.md §2, §10). The Langevin step is
 /// η = <paramref name="StepFraction"/>/λ_max for every potential (λ_max: the stiffest eigenvalue of the
 /// quadratic's H; for the anharmonic potentials the same number sets the step in their units).
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Kelvin.Calibration;
 
-/// <summary>The potential a calibration samples (THEORY §2, "The Boltzmann reference").</summary>
+/// <summary>The potential a calibration samples (docs/theory.md §2, "The Boltzmann reference").</summary>
 public enum CalibrationPotential
 {
     /// <summary>U = ½θᵀHθ, H rotated with log-spaced eigenvalues; unadjusted Langevin, compared with the

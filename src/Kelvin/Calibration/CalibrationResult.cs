@@ -39,7 +39,7 @@ public sealed record CalibrationResult(
     IReadOnlyList<double?> SeedTemperatures, CalibrationState Cold, CalibrationState Hot,
     string Sampler, string EntropyMethod, double? AcceptanceRate)
 {
-    /// <summary>3%, the calibration tolerance of THEORY §10 for the quadratic.</summary>
+    /// <summary>3%, the calibration tolerance of docs/theory.md §10 for the quadratic.</summary>
     public const double QuadraticTolerance = 0.03;
 
     /// <summary>1%, the tolerance of the anharmonic calibrations (issue 12: vasicek, ebrahimi and knn pass it).</summary>

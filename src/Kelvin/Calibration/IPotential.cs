@@ -1,7 +1,7 @@
 namespace Kelvin.Calibration;
 
 /// <summary>A potential energy U(θ) on ℝ^d with its gradient: the energy a Boltzmann state
-/// p(θ) ∝ exp(−U(θ)/T) is built from (THEORY §2).</summary>
+/// p(θ) ∝ exp(−U(θ)/T) is built from (docs/theory.md §2).</summary>
 public interface IPotential
 {
     /// <summary>d, the number of parameters.</summary>

@@ -1,7 +1,7 @@
 namespace Kelvin.Calibration;
 
 /// <summary>
-/// A separable potential U(θ) = Σᵢ u(θᵢ) of d copies of a one-dimensional potential u (THEORY §2, the
+/// A separable potential U(θ) = Σᵢ u(θᵢ) of d copies of a one-dimensional potential u (docs/theory.md §2, the
 /// anharmonic calibration). Its Boltzmann state is the product of d copies of p(x) ∝ exp(−u(x)/T), so
 /// E = d·E₁(T) and S = d·S₁(T) exactly, from one-dimensional quadrature (<see cref="BoltzmannQuadrature"/>),
 /// and the ensemble view's marginal sum Σᵢ h(θᵢ) is the exact joint entropy.

@@ -13,7 +13,7 @@ public sealed record TrajectoryPoint(string File, long Step, double? Energy, Sta
 public sealed record TrajectorySegment(long FromStep, long ToStep, Transition? Transition, EnergyAllocation? Allocation, IReadOnlyList<ModelLayerTemperature>? Layers);
 
 /// <summary>
-/// A training run seen through its saved checkpoints (THEORY §3, §6 on a recorded trajectory): S(t)
+/// A training run seen through its saved checkpoints (docs/theory.md §3, §6 on a recorded trajectory): S(t)
 /// and ΔS_l(t) = S_l(t) − S_l(t₀) per weight; with energies (a model and data, or logged losses)
 /// E(t) and T(t) = ΔE/ΔS between consecutive checkpoints; with a model also ΔE_l and T_l(t) per layer
 /// on each segment (<see cref="EnergyAllocation"/>; the straight segment between two close

@@ -14,7 +14,7 @@ public enum FixedPointStability
 
 /// <summary>
 /// A fixed point q* = g²·E[φ(√q* ξ)²] + σ_b² of the mean-field length map at gain g, with the slope of
-/// the map there, dq_{l+1}/dq_l = g²·E[φ(√q ξ)·φ′(√q ξ)·ξ]/√q at q = q* (THEORY §7: stable when &lt; 1).
+/// the map there, dq_{l+1}/dq_l = g²·E[φ(√q ξ)·φ′(√q ξ)·ξ]/√q at q = q* (docs/theory.md §7: stable when &lt; 1).
 /// </summary>
 /// <param name="Q">q*, the signal level that the layers reproduce.</param>
 /// <param name="Gain">g, the weight scale (weights of variance g²/fan_in).</param>
@@ -45,7 +45,7 @@ public static class FixedPointStabilities
 }
 
 /// <summary>
-/// The critical gain of an activation (THEORY §7): the gain g_c at which some fixed point q* &gt; 0 of the
+/// The critical gain of an activation (docs/theory.md §7): the gain g_c at which some fixed point q* &gt; 0 of the
 /// length map has χ(q*) = 1. When no such fixed point exists, <see cref="Gain"/> is null and
 /// <see cref="Reason"/> says why; the q* → 0 limit of the gain along the fixed points
 /// (<see cref="LimitAtZero"/>) is then given separately, as a limit: no network operates there.

@@ -66,7 +66,7 @@ public sealed class MeanField
         GainForFixedPoint(q) is double g ? new FixedPoint(q, g, LengthMapSlope(q, g), Chi(q, g)) : null;
 
     /// <summary>
-    /// The critical gain (THEORY §7): the gain at which a fixed point q* &gt; 0 of the length map has χ(q*) = 1.
+    /// The critical gain (docs/theory.md §7): the gain at which a fixed point q* &gt; 0 of the length map has χ(q*) = 1.
     /// Type A (φ positively homogeneous), σ_b = 0: χ does not depend on q, so g_c = 1/√E[φ′(ξ)²] (√2 for relu,
     /// 1 for identity), every q is a fixed point at that gain and each is marginal (slope 1); reported at q* = 1.
     /// Type B: along the fixed points q* (gain g(q*) = <see cref="GainForFixedPoint"/>),

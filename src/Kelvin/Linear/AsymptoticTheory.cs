@@ -8,7 +8,7 @@ namespace Kelvin.Linear;
 
 /// <summary>
 /// The asymptotic training temperature of a linear model in each view, for every (loss, init) cell
-/// (THEORY §2, §5; derivations in docs/linear.md). Limits: x ~ N(0, I_d) (isotropic teacher),
+/// (docs/theory.md §2, §5; derivations in docs/linear.md). Limits: x ~ N(0, I_d) (isotropic teacher),
 /// n → ∞ in the energies (population values), η → 0 (the O(η) energy ½tr(HΣ) dropped), and for the
 /// particle view the pooled fitted components treated as N(0, ρ_eff²) (d → ∞). With ρ² = ‖w*‖²/d, s
 /// the noise scale, v and h the variance and entropy of the per-weight init ρ:
@@ -23,7 +23,7 @@ namespace Kelvin.Linear;
 /// </code>
 /// f(0) is the noise density at 0 (Gaussian 1/(s√(2π)), Laplace 1/(s√2)); for ce H = E[σ′(t) x xᵀ] has
 /// eigenvalue a⊥ = E σ′(t) (d − 1 times) and a∥ = E[σ′(t) t²]/q along w* (q = dρ²/s²).
-/// mse with a normal init in the particle view is THEORY's T_I = −2(ρ² + σ²)/ln(ρ_eff²/σ²).
+/// mse with a normal init in the particle view is docs/theory.md's T_I = −2(ρ² + σ²)/ln(ρ_eff²/σ²).
 /// </summary>
 public static class AsymptoticTheory
 {

@@ -34,7 +34,7 @@ public sealed record SweepPoint(double Value, double? Analytic, double? Simulate
 /// <param name="Init">the init's description (at the setting's scale).</param>
 /// <param name="Points">one per value.</param>
 /// <param name="View">the entropy view of S*.</param>
-/// <param name="FittedComponentScale">ρ_eff of the teacher (THEORY §2), where the particle view is isentropic.</param>
+/// <param name="FittedComponentScale">ρ_eff of the teacher (docs/theory.md §2), where the particle view is isentropic.</param>
 public sealed record SweepResult(SweepParameter Parameter, string Loss, string Init, IReadOnlyList<SweepPoint> Points,
                                  Thermodynamics.EntropyView View = Thermodynamics.EntropyView.Ensemble, double? FittedComponentScale = null)
 {

@@ -5,7 +5,7 @@ using MathNet.Numerics;
 namespace Kelvin.Linear;
 
 /// <summary>
-/// The simulated trained state's entropy in each view (THEORY §2), from K runs' M late iterates each
+/// The simulated trained state's entropy in each view (docs/theory.md §2), from K runs' M late iterates each
 /// (per member, M·d values, iterate-major). Every result carries its delete-one-member values.
 /// <list type="bullet">
 /// <item>ensemble: ½ ln det(2πeΣ̂) of the K·M pooled iterates with the Wishart bias removed;</item>

@@ -3,14 +3,14 @@ using Kelvin.Thermodynamics;
 namespace Kelvin.Linear;
 
 /// <summary>
-/// The trained state's entropy S* in each view (THEORY §2), for the Gaussian trained state N(ŵ, Σ):
+/// The trained state's entropy S* in each view (docs/theory.md §2), for the Gaussian trained state N(ŵ, Σ):
 /// <list type="bullet">
 /// <item>ensemble: the joint Gibbs entropy ½ ln det(2πeΣ);</item>
 /// <item>thermal: the diagonal Gaussian of one run's cloud, Σ_j ½ ln(2πe·Σ_jj) (≥ the joint one; equal when Σ is diagonal);</item>
 /// <item>particle: d·h(p*), p* = (1/d) Σ_j N(ŵ_j, Σ_jj) the distribution of the pooled weights of the
 /// ensemble (every coordinate of every member), h by quadrature (<see cref="GaussianMixtureEntropy"/>).</item>
 /// </list>
-/// The Type I state has S_I = d·h(ρ) in every view (i.i.d. weights: the views agree, THEORY §2).
+/// The Type I state has S_I = d·h(ρ) in every view (i.i.d. weights: the views agree, docs/theory.md §2).
 /// </summary>
 public static class TrainedStateViews
 {

@@ -8,7 +8,7 @@ namespace Kelvin.Run;
 /// panel's teacher and ensembles, the networks' width, depth, epochs and ensemble members, the shift,
 /// and the η(q) scan. <see cref="Default"/> aims at under 60 s on 2 cores (measured: 35 s of CPU time
 /// in all), <see cref="Quick"/> at under 20 seconds; both run every section with K = 4 members per
-/// network, the fewest that give T ± SE across members (THEORY §2, "Uncertainty").
+/// network, the fewest that give T ± SE across members (docs/theory.md §2, "Uncertainty").
 /// </summary>
 /// <param name="Name">"default" or "quick" (or a test's own name).</param>
 /// <param name="Calibration">the Boltzmann check (its seed is replaced by the run's seed).</param>

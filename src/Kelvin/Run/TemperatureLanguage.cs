@@ -4,7 +4,7 @@ using Kelvin.Thermodynamics;
 namespace Kelvin.Run;
 
 /// <summary>
-/// Plain words for a temperature in its entropy view (THEORY §2, §3), for the report's "what this
+/// Plain words for a temperature in its entropy view (docs/theory.md §2, §3), for the report's "what this
 /// means". Two rules: the sign is explained by what widened or narrowed in that view, and temperatures
 /// are ranked by β = 1/T, never by |T| — the smaller β is the hotter body, so every negative
 /// temperature is hotter than every positive one, and of two negative temperatures the one nearer 0
@@ -75,7 +75,7 @@ public static class TemperatureLanguage
         _ => $"the weight values inside each model drew in, narrower than {reference}",
     };
 
-    /// <summary>One sentence on what a temperature's sign speaks of in <paramref name="view"/> (THEORY §2).</summary>
+    /// <summary>One sentence on what a temperature's sign speaks of in <paramref name="view"/> (docs/theory.md §2).</summary>
     public static string ViewSentence(EntropyView view) => view switch
     {
         EntropyView.Ensemble => "In the ensemble view a temperature's sign says whether independently trained members ended up agreeing more (T > 0 when the loss fell) or less (T < 0) than they started: it speaks of the training noise and the landscape.",

@@ -21,7 +21,7 @@ public sealed record AxisTest(string Quantity, RankCorrelation? Correlation, (do
 public sealed record AxisAnalysis(string Axis, string Label, bool Numeric, IReadOnlyList<LevelSummary> Levels, AxisTest Training, AxisTest Refresh);
 
 /// <summary>
-/// The analysis of a study (THEORY's claim that T indicates the data distribution and the training
+/// The analysis of a study (docs/theory.md's claim that T indicates the data distribution and the training
 /// complexity, put to a test): per axis, per level, T mean ± SE across seeds; Spearman ρ of the cells'
 /// T against the level, with a 95% interval from a bootstrap over seeds and a permutation p; the
 /// verdict. Cells whose T is degenerate (no finite value) are left out of ρ and counted.

@@ -27,7 +27,7 @@ public static class EntropyViews
     public const int MinimumEnsembleSize = 32;
 
     /// <summary>The minimum number of members of a network's ensemble view (per-weight variance across
-    /// members; THEORY §2 asks for K ≥ 4 for a standard error across members).</summary>
+    /// members; docs/theory.md §2 asks for K ≥ 4 for a standard error across members).</summary>
     public const int MinimumNetworkEnsembleMembers = 4;
 
     /// <summary>The minimum number of late iterates per run of the thermal view.</summary>

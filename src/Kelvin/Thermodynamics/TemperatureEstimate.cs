@@ -81,18 +81,7 @@ public sealed record TemperatureEstimate(
         var dE = Estimate.Jackknife(energyChange, leaveOneOutEnergyChanges);
         var dS = Estimate.Jackknife(entropyChange, leaveOneOutEntropyChanges);
         var t = Transition.FromChanges(energyChange, entropyChange, energyTolerance, entropyTolerance);
-        double? se = null;
-        if (t.IsFinite)
-        {
-            var loo = new double[k];
-            bool bounded = true;
-            for (int i = 0; i < k && bounded; i++)
-            {
-                bounded = leaveOneOutEntropyChanges[i] != 0;
-                loo[i] = leaveOneOutEnergyChanges[i] / leaveOneOutEntropyChanges[i];
-            }
-            if (bounded && loo.All(double.IsFinite)) se = Estimate.Jackknife(t.Value!.Value, loo).StdErr;
-        }
+        double? se = t.IsFinite && Ratios(leaveOneOutEnergyChanges, leaveOneOutEntropyChanges) is { } loo ? Estimate.Jackknife(t.Value!.Value, loo).StdErr : null;
         double q = StudentT.InvCDF(0, 1, k - 1, 0.5 + Coverage / 2);
         bool resolved = t.IsFinite && Math.Abs(dE.Value) > q * dE.StdErr && Math.Abs(dS.Value) > q * dS.StdErr;
         return new(t, se, dE, dS, UncertaintyMethod.Members, k, view, resolved);
@@ -115,17 +104,24 @@ public sealed record TemperatureEstimate(
         CheckFinite(replicateEnergyChanges, "ΔE*");
         CheckFinite(replicateEntropyChanges, "ΔS*");
         var t = Transition.FromChanges(energyChange, entropyChange, energyTolerance, entropyTolerance);
-        var ratios = new double[b];
-        bool bounded = true;
-        for (int i = 0; i < b; i++)
-        {
-            bounded &= replicateEntropyChanges[i] != 0;
-            ratios[i] = replicateEnergyChanges[i] / replicateEntropyChanges[i];
-        }
-        double? se = t.IsFinite && bounded && ratios.All(double.IsFinite) ? StandardDeviation(ratios) : null;
+        double? se = t.IsFinite && Ratios(replicateEnergyChanges, replicateEntropyChanges) is { } ratios ? StandardDeviation(ratios) : null;
         bool resolved = t.IsFinite && OneSided(replicateEnergyChanges) && OneSided(replicateEntropyChanges);
         return new(t, se, new Estimate(energyChange, StandardDeviation(replicateEnergyChanges)),
             new Estimate(entropyChange, StandardDeviation(replicateEntropyChanges)), UncertaintyMethod.Bootstrap, b, view, resolved);
+    }
+
+    /// <summary>The temperatures T_i = ΔE_i/ΔS_i of replicates (leave-one-out or bootstrap), or null when
+    /// some ΔS_i is 0 or some T_i is not finite (then T has no standard error).</summary>
+    private static double[]? Ratios(ReadOnlySpan<double> energyChanges, ReadOnlySpan<double> entropyChanges)
+    {
+        var ratios = new double[energyChanges.Length];
+        for (int i = 0; i < ratios.Length; i++)
+        {
+            if (entropyChanges[i] == 0) return null;
+            ratios[i] = energyChanges[i] / entropyChanges[i];
+            if (!double.IsFinite(ratios[i])) return null;
+        }
+        return ratios;
     }
 
     private static bool OneSided(ReadOnlySpan<double> replicates)

@@ -1,7 +1,7 @@
 namespace Kelvin.Trajectories;
 
 /// <summary>
-/// The quadrature of the path average ḡ of ∇U along a straight segment θa → θb (THEORY §6):
+/// The quadrature of the path average ḡ of ∇U along a straight segment θa → θb (docs/theory.md §6):
 /// <list type="bullet">
 /// <item><see cref="Simpson"/>: ḡ = (g(a) + 4 g(mid) + g(b))/6, one new evaluation (the midpoint) per
 /// segment besides its end point; exact while U is cubic along the segment.</item>

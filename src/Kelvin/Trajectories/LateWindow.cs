@@ -1,7 +1,7 @@
 namespace Kelvin.Trajectories;
 
 /// <summary>
-/// The late iterates that make a recorded phase's trained state (THEORY §2, §4): the last
+/// The late iterates that make a recorded phase's trained state (docs/theory.md §2, §4): the last
 /// <see cref="Iterates"/> checkpoints of each run, from optimizer step <see cref="FromStep"/> to
 /// <see cref="ToStep"/>, one every <see cref="Thinning"/> steps. In the thermal view the per-parameter
 /// variance over these iterates is the width of the run's SGD cloud, so the window belongs with the number.

@@ -13,7 +13,7 @@ namespace Kelvin.Trajectories;
 internal sealed record ReplicateStates(double[] Energy, double[][] Allocation, double?[][] Entropy);
 
 /// <summary>
-/// A recorded phase as replicates for the uncertainty of its temperatures (THEORY §2, "Uncertainty"):
+/// A recorded phase as replicates for the uncertainty of its temperatures (docs/theory.md §2, "Uncertainty"):
 /// <list type="bullet">
 /// <item>particle or thermal view, K ≥ 2 members: replicate k is member k alone (its own energies,
 /// allocations and entropies); the full state is their mean; T ± SE by <see cref="TemperatureEstimate.FromMembers"/>.</item>

@@ -11,7 +11,7 @@ namespace Kelvin.Trajectories;
 /// <see cref="Estimator"/> (default ebrahimi: along a trajectory its estimates move smoothly with the
 /// weights — on digits 64-64 the checkpoint-to-checkpoint noise of S is ≈ 2 nats against ≈ 90 for
 /// knn with k = 3 — and ΔS does not depend on its constant bias); entropies and temperatures are
-/// read in <see cref="View"/> (THEORY §2); with one member the standard errors come from
+/// read in <see cref="View"/> (docs/theory.md §2); with one member the standard errors come from
 /// <see cref="BootstrapReplicates"/> bootstrap replicates drawn from <see cref="Seed"/>.
 /// </summary>
 public sealed record TransitionSettings(int LateIterates = 5, int CurveWindow = 1, IEntropyEstimator? Estimator = null,

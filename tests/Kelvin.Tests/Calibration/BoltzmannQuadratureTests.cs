@@ -10,7 +10,7 @@ public class BoltzmannQuadratureTests
     [InlineData(0.3, 7.5)]
     public void HarmonicMomentsMatchTheClosedForm(double t, double kappa)
     {
-        // u = κx²/2: E = T/2, S = ½ ln(2πeT/κ), ln Z = ½ ln(2πT/κ) (THEORY §10: closed forms vs quadrature to 1e-9).
+        // u = κx²/2: E = T/2, S = ½ ln(2πeT/κ), ln Z = ½ ln(2πT/κ) (docs/theory.md §10: closed forms vs quadrature to 1e-9).
         var m = BoltzmannQuadrature.Of(x => 0.5 * kappa * x * x, t);
         Assert.Equal(t / 2, m.Energy, 1e-9 * t);
         Assert.Equal(0.5 * Math.Log(2 * Math.PI * Math.E * t / kappa), m.Entropy, 1e-9);

@@ -22,7 +22,7 @@ public class ModelEnergyTests
     [InlineData("cnn-trained.pt", "ce", TorchFixtures.CeTrained)]
     [InlineData("cnn-trained-sharded", "ce", TorchFixtures.CeTrained)]
     [InlineData("cnn-trained-bin", "ce", TorchFixtures.CeTrained)]
-    // Kelvin's mse/mae sum over the K = 10 outputs (THEORY §1); PyTorch's MSELoss/L1Loss average over them.
+    // Kelvin's mse/mae sum over the K = 10 outputs (docs/theory.md §1); PyTorch's MSELoss/L1Loss average over them.
     [InlineData("cnn-init.pt", "mse", 10 * TorchFixtures.MseInit)]
     [InlineData("cnn-trained.pt", "mse", 10 * TorchFixtures.MseTrained)]
     [InlineData("cnn-trained.pt", "mae", 10 * TorchFixtures.MaeTrained)]

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Kelvin.Tests.Linear;
 
 /// <summary>The asymptotic T_I of every (loss, init) cell in every view against the analytic T_I of a
-/// large isotropic teacher, and THEORY §2's particle formula for mse with a normal init.</summary>
+/// large isotropic teacher, and docs/theory.md §2's particle formula for mse with a normal init.</summary>
 public class AsymptoticTheoryTests(ITestOutputHelper output)
 {
     /// <summary>Ensemble and thermal views: the SGD-stationary width c·η/B; d = 20, n = 5000 (the O(η·tr H/B)
@@ -57,7 +57,7 @@ public class AsymptoticTheoryTests(ITestOutputHelper output)
         double rhoEff2 = 0.8 + 0.25 / 5000;
         double expected = -2 * (0.8 + 0.16) / Math.Log(rhoEff2 / 0.16);
         Assert.Equal(expected, AsymptoticTheory.Temperature(spec, setting, EntropyView.Particle)!.Value.Value!.Value, 1e-12);
-        // the ensemble view is THEORY §5's 2(ρ² + σ²)/ln(σ²B/(ηs²))
+        // the ensemble view is docs/theory.md §5's 2(ρ² + σ²)/ln(σ²B/(ηs²))
         Assert.Equal(LinearTheory.AsymptoticMseTemperature(0.8, 0.5, 0.4, 0.01, 8),
                      AsymptoticTheory.Temperature(spec, setting, EntropyView.Ensemble)!.Value.Value!.Value, 1e-12);
         // isentropic at σ = ρ_eff in the particle view

@@ -17,7 +17,7 @@ using Xunit.Abstractions;
 namespace Kelvin.Tests.Linear;
 
 /// <summary>
-/// The bridge (issue 12, THEORY §2 "Checks that tie the views together"): Kelvin's network path with no hidden
+/// The bridge (issue 12, docs/theory.md §2 "Checks that tie the views together"): Kelvin's network path with no hidden
 /// layer — `kelvin train --data teacher.csv --target y --hidden none --loss mse --init normal:0.5 --lr 0.01
 /// --batch 8 --ensemble 32` — reproduces `kelvin linear --data` T_I in every view within 4 SE. `kelvin train`
 /// runs through the same code, so the network side runs the library code the command runs
@@ -87,7 +87,7 @@ public class LinearBridgeTests(ITestOutputHelper output)
                 output.WriteLine($"{view.Name()}: TransitionAnalysis T_I {reading:G5} ± {cli.GlobalEstimate.StandardError:G3}");
                 if (view == EntropyView.Particle)
                 {
-                    // The network path's particle view is one model's d pooled weights per member (THEORY's
+                    // The network path's particle view is one model's d pooled weights per member (docs/theory.md's
                     // definition), a knn estimate from d values here; the linear theory's particle S* is the
                     // mixture those d values are drawn from. Only at large d do the two meet (docs/linear.md).
                     output.WriteLine($"{view.Name()}: TransitionAnalysis T_I {reading:G5} (not asserted)");

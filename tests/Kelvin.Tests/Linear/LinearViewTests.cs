@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace Kelvin.Tests.Linear;
 
-/// <summary>Every (loss, init) cell in every entropy view (THEORY §2, §5): analytic T_I vs simulated, within
+/// <summary>Every (loss, init) cell in every entropy view (docs/theory.md §2, §5): analytic T_I vs simulated, within
 /// 5% or 4 SE (the per-cell bar), and the trained entropy S* within 4 SE in each view.</summary>
 public class LinearViewTests(ITestOutputHelper output)
 {

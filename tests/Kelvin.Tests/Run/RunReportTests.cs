@@ -101,7 +101,11 @@ public class RunReportTests
         {
             Assert.Equal(N(activations[i].GetProperty("efficiency_at_1")), engines[0][i]["η(q = 1)"]);
             Assert.Equal(N(activations[i].GetProperty("q_opt")), engines[0][i]["q_opt"]);
+            Assert.Equal(Critical(activations[i]), engines[0][i]["critical gain"]);
         }
+        // tanh, gelu, … have no critical fixed point: null in JSON with its reason, the q*→0 limit in the table.
+        Assert.Contains(activations, a => a.GetProperty("critical_gain").ValueKind == JsonValueKind.Null);
+        Assert.Contains(engines[0], row => row["critical gain"].StartsWith("none (q*→0 limit", StringComparison.Ordinal));
         var measured = engines[1];
         int row = 0;
         foreach (var n in networks)
@@ -220,6 +224,18 @@ public class RunReportTests
             Assert.Equal(layers[i].GetProperty("regime").GetString(), row["regime"]);
             Assert.Equal(layers[i].GetProperty("heated").GetBoolean() ? "yes" : "no", row["heated"]);
         }
+    }
+
+    /// <summary>An activation's critical gain as the report writes it, from report.json: "g (stability)"
+    /// when "critical_gain" is a number, else "none (q*→0 limit g)" with a "critical_gain_reason".</summary>
+    private static string Critical(JsonElement activation)
+    {
+        var gain = activation.GetProperty("critical_gain");
+        if (gain.ValueKind == JsonValueKind.Number)
+            return $"{N(gain)} ({activation.GetProperty("critical_fixed_point").GetProperty("stability").GetString()})";
+        Assert.False(string.IsNullOrEmpty(activation.GetProperty("critical_gain_reason").GetString()));
+        var limit = activation.GetProperty("critical_gain_limit_q0");
+        return limit.ValueKind == JsonValueKind.Number ? $"none (q*→0 limit {N(limit)})" : "none";
     }
 
     /// <summary>A JSON number as the report formats it ("—" for null).</summary>

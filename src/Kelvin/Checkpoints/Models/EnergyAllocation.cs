@@ -4,7 +4,7 @@ namespace Kelvin.Checkpoints.Models;
 /// The energy change ΔE = U(θ_b) − U(θ_a) between two checkpoints of a model, allocated to its layers
 /// without gradients, two ways:
 /// <list type="bullet">
-/// <item><b>Straight path</b> (THEORY §6 on the segment θ(s) = θ_a + s·Δθ): ΔE_l = ∫₀¹ D_l(s) ds with
+/// <item><b>Straight path</b> (docs/theory.md §6 on the segment θ(s) = θ_a + s·Δθ): ΔE_l = ∫₀¹ D_l(s) ds with
 /// D_l(s) = d/dh U(θ(s) + h·Δθ_l) at h = 0 the derivative along layer l's own part of the step,
 /// taken by the central difference [U(θ(s) + h·Δθ_l) − U(θ(s) − h·Δθ_l)]/(2h) with
 /// <see cref="Step"/> h = 10⁻² (truncation error h²/6·|D_l'''|; round-off ≈ ε₃₂·|U|/h ≈ 10⁻⁵·|U|

@@ -3,9 +3,9 @@ using Kelvin.Energy;
 namespace Kelvin.Checkpoints.Models;
 
 /// <summary>
-/// The energy of a model's parameters on data (THEORY §1): U(θ) = (1/n) Σ_i ℓ(f(x_i; θ), y_i), with
+/// The energy of a model's parameters on data (docs/theory.md §1): U(θ) = (1/n) Σ_i ℓ(f(x_i; θ), y_i), with
 /// f the ONNX model run by ONNX Runtime in float32 and ℓ a Kelvin energy form accumulated in
-/// float64. ℓ is THEORY's per-sample loss summed over the K outputs: for ce it is PyTorch's
+/// float64. ℓ is docs/theory.md's per-sample loss summed over the K outputs: for ce it is PyTorch's
 /// CrossEntropyLoss(); for mse and mae it is PyTorch's MSELoss()/L1Loss() (means over all n·K
 /// elements) times K. Targets: an integer class label per sample is one-hot over the K outputs; with
 /// K = 1 a scalar (binary ce takes labels 0/1 as −1/+1); a [n, K] array is used as is.

@@ -14,7 +14,7 @@ public sealed record EfficiencyLimitsJson(
     [property: JsonPropertyName("eta_at_q_max")] double EtaAtQMax);
 
 /// <summary>A fixed point q* of the mean-field length map at a gain, with the map's slope there and
-/// its stability (stable when the slope is &lt; 1; THEORY §7).</summary>
+/// its stability (stable when the slope is &lt; 1; docs/theory.md §7).</summary>
 public sealed record FixedPointJson(
     [property: JsonPropertyName("q")] double Q,
     [property: JsonPropertyName("gain")] double Gain,
