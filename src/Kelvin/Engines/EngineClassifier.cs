@@ -40,7 +40,8 @@ public static class EngineClassifier
         var meanField = new MeanField(activation, biasVariance);
         return new EngineProfile(
             activation.Name, type, pure, curve,
-            HermiteWork.EfficiencyOf(activation, 1),
+            // A pure conductor does no work: η(1) is exactly 0, not the quadrature's rounding residue (~1e-32).
+            pure ? 0 : HermiteWork.EfficiencyOf(activation, 1),
             qOpt,
             qOpt is double qo ? HermiteWork.EfficiencyOf(activation, qo) : null,
             curve[0], curve[^1],
