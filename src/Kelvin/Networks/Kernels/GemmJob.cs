@@ -1,7 +1,10 @@
 namespace Kelvin.Networks.Kernels;
 
-/// <summary>One matrix product in flight: packs op(B) once, then computes the fixed tile grid of C,
-/// serially or with Parallel.For (each tile entirely on one thread).</summary>
+/// <summary>One matrix product in flight, in GotoBLAS/BLIS order: for each depth block of
+/// <see cref="Gemm.KBlock"/> (in k order), op(B)'s block is packed into a shared, cache-resident
+/// buffer, then the fixed tile grid of C is computed over that block, serially or with Parallel.For
+/// (each tile entirely on one thread). Two B buffers alternate, so the packing of block p + 1 runs in
+/// the same parallel pass as the tiles of block p (one fork/join per block).</summary>
 internal readonly unsafe struct GemmJob
 {
     private readonly float* _a, _b, _c;
@@ -15,78 +18,103 @@ internal readonly unsafe struct GemmJob
         _a = a; _b = b; _c = c; _transA = transA; _transB = transB; _m = m; _n = n; _k = k; _accumulate = accumulate;
     }
 
+    private int NPadded => Gemm.RoundUp(_n, _shape.Columns);
+    private int BlockLength => NPadded * Math.Min(Gemm.KBlock, _k);
+    private int Blocks => (_k + Gemm.KBlock - 1) / Gemm.KBlock;
+
     public void Run(ParallelOptions? parallel)
     {
-        int nPadded = Gemm.RoundUp(_n, _shape.Columns);
-        float* packedB = PackBuffers.SharedB((long)nPadded * _k);
+        float* packedB = PackBuffers.SharedB(2L * BlockLength);
         bool parallelWork = (long)_m * _n * _k >= Gemm.ParallelThreshold;
         int threads = parallel is { MaxDegreeOfParallelism: > 0 } ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
         if (!parallelWork || threads == 1)
         {
-            GemmPacking.PackB(_b, _transB, _k, _n, packedB, 0, nPadded, _shape.Columns);
             var grid = new TileGrid(_m, _n, 1, _shape);
-            for (int t = 0; t < grid.Count; t++) ComputeTile(grid, t, packedB);
+            for (int block = 0; block < Blocks; block++)
+            {
+                PackBlock(block, packedB, 0, NPadded);
+                for (int t = 0; t < grid.Count; t++) ComputeTile(grid, t, block, packedB);
+            }
             return;
         }
-        RunParallel(parallel ?? DefaultOptions, threads, packedB, nPadded);
+        RunParallel(parallel ?? DefaultOptions, threads, packedB);
     }
 
-    /// <summary>The threaded path (a separate method, so the serial path allocates no closure).</summary>
-    private void RunParallel(ParallelOptions options, int threads, float* packedB, int nPadded)
+    /// <summary>Packs columns from..to of op(B)'s depth block <paramref name="block"/> into its buffer
+    /// (blocks alternate between the two halves of <paramref name="packedB"/>).</summary>
+    private void PackBlock(int block, float* packedB, int from, int to)
+    {
+        int p0 = block * Gemm.KBlock;
+        GemmPacking.PackB(_b, _transB, _k, _n, p0, Math.Min(Gemm.KBlock, _k - p0), BlockBuffer(block, packedB),
+                          from, to, _shape.Columns);
+    }
+
+    private float* BlockBuffer(int block, float* packedB) => packedB + (long)(block & 1) * BlockLength;
+
+    /// <summary>The threaded path (a separate method, so the serial path allocates no closure). Pass p
+    /// computes every tile over depth block p and packs block p + 1 into the other buffer; passes run
+    /// in order, so every element's block sums are added to C in k order whatever the threads.</summary>
+    private void RunParallel(ParallelOptions options, int threads, float* packedB)
     {
         var self = this;
         nint pb = (nint)packedB;
         // Packing is pure copying: its split cannot change any number.
-        int nr = _shape.Columns;
-        int panelGroups = Math.Min(nPadded / nr, 4 * threads);
-        Parallel.For(0, panelGroups, options, g =>
-        {
-            int panels = nPadded / nr;
-            int from = (int)((long)panels * g / panelGroups) * nr, to = (int)((long)panels * (g + 1) / panelGroups) * nr;
-            GemmPacking.PackB(self._b, self._transB, self._k, self._n, (float*)pb, from, to, nr);
-        });
+        int nr = _shape.Columns, panels = NPadded / nr;
+        int packGroups = Math.Min(panels, 2 * threads);
         var tiles = new TileGrid(_m, _n, threads, _shape);
-        Parallel.For(0, tiles.Count, options, t => self.ComputeTile(tiles, t, (float*)pb));
+        void Pack(int block, int g) =>
+            self.PackBlock(block, (float*)pb, (int)((long)panels * g / packGroups) * nr, (int)((long)panels * (g + 1) / packGroups) * nr);
+        Parallel.For(0, packGroups, options, g => Pack(0, g));
+        int blocks = Blocks;
+        for (int block = 0; block < blocks; block++)
+        {
+            int next = block + 1 < blocks ? packGroups : 0;
+            int current = block;
+            // Packing items first: they are short and the next pass needs them all.
+            Parallel.For(0, next + tiles.Count, options, item =>
+            {
+                if (item < next) Pack(current + 1, item);
+                else self.ComputeTile(tiles, item - next, current, (float*)pb);
+            });
+        }
     }
 
     private static readonly ParallelOptions DefaultOptions = new();
 
-    /// <summary>C[rows of tile i, columns of tile j] over the whole depth, block by block in k order.</summary>
-    private void ComputeTile(TileGrid grid, int tile, float* packedB)
+    /// <summary>C[rows of tile i, columns of tile j] += (or =, for the first block without accumulate)
+    /// the product over depth block <paramref name="block"/>, each element's sum a chain of fused
+    /// multiply-adds from zero.</summary>
+    private void ComputeTile(TileGrid grid, int tile, int block, float* packedB)
     {
         var shape = _shape;
         int MR = shape.Rows, NR = shape.Columns;
         var (i0, rows, j0, cols) = grid.Tile(tile, _m, _n);
-        int nPadded = Gemm.RoundUp(_n, NR);
+        int p0 = block * Gemm.KBlock;
+        int depth = Math.Min(Gemm.KBlock, _k - p0);
+        bool add = _accumulate || p0 > 0;
         float* packedA = PackBuffers.ThreadA(Gemm.RoundUp(rows, MR) * Math.Min(Gemm.KBlock, _k));
         float* edge = stackalloc float[KernelShape.MaxBlock];
-
-        for (int p0 = 0; p0 < _k; p0 += Gemm.KBlock)
+        GemmPacking.PackA(_a, _transA, _m, _k, i0, rows, p0, depth, packedA, MR);
+        float* bBlock = BlockBuffer(block, packedB);
+        for (int jp = 0; jp < cols; jp += NR)
         {
-            int depth = Math.Min(Gemm.KBlock, _k - p0);
-            bool add = _accumulate || p0 > 0;
-            GemmPacking.PackA(_a, _transA, _m, _k, i0, rows, p0, depth, packedA, MR);
-            float* bBlock = packedB + (long)p0 * nPadded;
-            for (int jp = 0; jp < cols; jp += NR)
+            int j = j0 + jp, w = Math.Min(NR, _n - j);
+            float* bPanel = bBlock + (long)j * depth;
+            for (int ip = 0; ip < rows; ip += MR)
             {
-                int j = j0 + jp, w = Math.Min(NR, _n - j);
-                float* bPanel = bBlock + (long)j * depth;
-                for (int ip = 0; ip < rows; ip += MR)
+                int i = i0 + ip, h = Math.Min(MR, _m - i);
+                float* aPanel = packedA + ip * depth;
+                float* cTile = _c + (long)i * _n + j;
+                if (h == MR && w == NR)
+                    shape.Run(depth, aPanel, bPanel, cTile, _n, add);
+                else
                 {
-                    int i = i0 + ip, h = Math.Min(MR, _m - i);
-                    float* aPanel = packedA + ip * depth;
-                    float* cTile = _c + (long)i * _n + j;
-                    if (h == MR && w == NR)
-                        shape.Run(depth, aPanel, bPanel, cTile, _n, add);
-                    else
+                    shape.Run(depth, aPanel, bPanel, edge, NR, false);
+                    for (int r = 0; r < h; r++)
                     {
-                        shape.Run(depth, aPanel, bPanel, edge, NR, false);
-                        for (int r = 0; r < h; r++)
-                        {
-                            float* dst = cTile + (long)r * _n, src = edge + r * NR;
-                            if (add) for (int q = 0; q < w; q++) dst[q] += src[q];
-                            else for (int q = 0; q < w; q++) dst[q] = src[q];
-                        }
+                        float* dst = cTile + (long)r * _n, src = edge + r * NR;
+                        if (add) for (int q = 0; q < w; q++) dst[q] += src[q];
+                        else for (int q = 0; q < w; q++) dst[q] = src[q];
                     }
                 }
             }
