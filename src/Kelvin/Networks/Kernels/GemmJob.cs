@@ -51,9 +51,12 @@ internal readonly unsafe struct GemmJob
 
     private float* BlockBuffer(int block, float* packedB) => packedB + (long)(block & 1) * BlockLength;
 
-    /// <summary>The threaded path (a separate method, so the serial path allocates no closure). Pass p
-    /// computes every tile over depth block p and packs block p + 1 into the other buffer; passes run
-    /// in order, so every element's block sums are added to C in k order whatever the threads.</summary>
+    /// <summary>The threaded path (a separate method, so the serial path allocates no closure). Pass 0
+    /// packs block 0; pass p ≥ 1 packs block p into the other buffer and computes every tile over block
+    /// p − 1. One fork/join for the whole product: the workers claim the passes' items in order from a
+    /// shared counter, and an item of pass p starts only once every item of pass p − 1 is done, so
+    /// every element's block sums are added to C in k order whatever the threads. (No deadlock: a
+    /// worker only waits for items already claimed by workers that are running them.)</summary>
     private void RunParallel(ParallelOptions options, int threads, float* packedB)
     {
         var self = this;
@@ -62,21 +65,19 @@ internal readonly unsafe struct GemmJob
         int nr = _shape.Columns, panels = NPadded / nr;
         int packGroups = Math.Min(panels, 2 * threads);
         var tiles = new TileGrid(_m, _n, threads, _shape);
-        void Pack(int block, int g) =>
-            self.PackBlock(block, (float*)pb, (int)((long)panels * g / packGroups) * nr, (int)((long)panels * (g + 1) / packGroups) * nr);
-        Parallel.For(0, packGroups, options, g => Pack(0, g));
-        int blocks = Blocks;
-        for (int block = 0; block < blocks; block++)
+        var passes = new PassCounter(Blocks, packGroups, tiles.Count);
+        Parallel.For(0, threads, options, _ =>
         {
-            int next = block + 1 < blocks ? packGroups : 0;
-            int current = block;
-            // Packing items first: they are short and the next pass needs them all.
-            Parallel.For(0, next + tiles.Count, options, item =>
+            while (passes.Claim(out int pass, out int item))
             {
-                if (item < next) Pack(current + 1, item);
-                else self.ComputeTile(tiles, item - next, current, (float*)pb);
-            });
-        }
+                // Packing items first in each pass: they are short and the next pass needs them all.
+                if (item < passes.PackItems(pass))
+                    self.PackBlock(pass, (float*)pb, (int)((long)panels * item / packGroups) * nr,
+                                   (int)((long)panels * (item + 1) / packGroups) * nr);
+                else self.ComputeTile(tiles, item - passes.PackItems(pass), pass - 1, (float*)pb);
+                passes.Done(pass);
+            }
+        });
     }
 
     private static readonly ParallelOptions DefaultOptions = new();
@@ -160,4 +161,46 @@ internal readonly struct TileGrid
         int i0 = t / ColTiles * RowsPerTile, j0 = t % ColTiles * ColsPerTile;
         return (i0, Math.Min(RowsPerTile, m - i0), j0, Math.Min(ColsPerTile, n - j0));
     }
+}
+
+/// <summary>The ordered passes of one threaded product (see <see cref="GemmJob"/>): pass 0 holds the
+/// packing items of block 0, pass p ≥ 1 those of block p (none after the last block) followed by the
+/// tiles of block p − 1. Items are claimed in order; a claim of pass p waits until pass p − 1 is done.</summary>
+internal sealed class PassCounter
+{
+    private readonly int _blocks, _packItems, _tiles;
+    private readonly int[] _done;
+    private int _pass, _next;
+    private readonly object _claim = new();
+
+    public PassCounter(int blocks, int packItems, int tiles)
+    {
+        _blocks = blocks; _packItems = packItems; _tiles = tiles;
+        _done = new int[blocks + 1];
+    }
+
+    /// <summary>Packing items of pass p (the first items of the pass).</summary>
+    public int PackItems(int pass) => pass < _blocks ? _packItems : 0;
+
+    private int Size(int pass) => PackItems(pass) + (pass > 0 ? _tiles : 0);
+
+    /// <summary>The next item, after waiting for the previous pass to finish; false when none is left.</summary>
+    public bool Claim(out int pass, out int item)
+    {
+        lock (_claim)
+        {
+            while (_pass <= _blocks && _next >= Size(_pass)) { _pass++; _next = 0; }
+            pass = _pass; item = _next++;
+            if (pass > _blocks) return false;
+        }
+        if (pass > 0)
+        {
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _done[pass - 1]) < Size(pass - 1)) spin.SpinOnce();
+        }
+        return true;
+    }
+
+    /// <summary>Marks one item of <paramref name="pass"/> finished.</summary>
+    public void Done(int pass) => Interlocked.Increment(ref _done[pass]);
 }
