@@ -147,7 +147,7 @@ if "thermometer" in GROUPS:
         t = targets.get(k_)
         rows.append((f"thermometer on, k = {k_} (digits 64-128-128-10, {j['steps']} steps, {j['rule']}: {j['gradient_evaluations']} gradients "
                      f"on {j['evaluation_samples']} eval samples): overhead vs plain training, CPU seconds (wall clock)",
-                     f"CPU {cpu_overhead * 100:+.0f}% ({rc * 1e3:.0f} ms); wall {overhead * 100:+.0f}% ({rec * 1e3:.0f} ms)",
+                     f"CPU {cpu_overhead * 100:+.0f}% ({rc * 1e3:.0f} ms" + (f", of which {median([x['analysis_cpu_s'] for x in ks]) * 1e3:.0f} ms analysis with the K = 1 bootstrap SE" if 'analysis_cpu_s' in j else "") + f"); wall {overhead * 100:+.0f}% ({rec * 1e3:.0f} ms)",
                      f"plain CPU {pc * 1e3:.0f} ms, wall {plain * 1e3:.0f} ms", f"{rc / pc:.2f}× ({rec / plain:.2f}×)",
                      f"≤ +{t * 100:.0f}%" if t else "—", ("yes" if judged <= t else "NO") if t else "—"))
         log(f"  {rows[-1]}")

@@ -5,9 +5,8 @@ namespace Kelvin.Networks.Kernels;
 /// <summary>
 /// Kelvin's one matrix kernel: single-precision general matrix multiply on dense row-major
 /// matrices, C = op(A)·op(B) (+ C when accumulating), op(X) = X or Xᵀ.
-/// <para>Design (BLIS/GotoBLAS): for each block of <see cref="KBlock"/> depth, in k order, that block
-/// of op(B) is packed into panels of NR columns in a shared buffer (the next block's packing runs in
-/// the same parallel pass as this block's tiles); the output is cut into tiles of at most <see cref="MBlock"/> rows ×
+/// <para>Design (BLIS/GotoBLAS): op(B) is packed once into panels of NR columns per block of
+/// <see cref="KBlock"/> depth; the output is cut into tiles of at most <see cref="MBlock"/> rows ×
 /// <see cref="NBlock"/> columns; each tile packs its op(A) rows into panels of MR and runs an MR×NR
 /// register-blocked FMA micro-kernel: 12×32 with Vector512 where the CPU has AVX-512
 /// (<see cref="GemmMicroKernel512"/>), else 6×16 with Vector256 + FMA (<see cref="GemmMicroKernel"/>),

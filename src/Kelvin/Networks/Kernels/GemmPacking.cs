@@ -5,48 +5,54 @@ namespace Kelvin.Networks.Kernels;
 internal static unsafe class GemmPacking
 {
     /// <summary>
-    /// Packs one depth block of op(B) (k×n): rows p0..p0+depth, columns fromColumn..toColumn, as panels
-    /// of <paramref name="NR"/> columns; panel j (a multiple of NR) starts at j·depth and holds
-    /// <c>depth</c> rows of NR floats (zero-padded past n).
+    /// Packs all of op(B) (k×n): for each depth block p0 (of <see cref="Gemm.KBlock"/>), for each
+    /// <paramref name="NR"/>-column panel j, <c>depth</c> rows of NR floats; block p0 starts at p0·n̄ (n̄ =
+    /// n rounded up to NR) and panel j within it at j·depth.
     /// </summary>
-    public static void PackB(float* b, bool transposed, int k, int n, int p0, int depth, float* block, int fromColumn, int toColumn, int NR)
+    public static void PackB(float* b, bool transposed, int k, int n, float* dst, int fromColumn, int toColumn, int NR)
     {
+        int nPadded = Gemm.RoundUp(n, NR);
         toColumn = Math.Min(toColumn, n);
-        for (int j = fromColumn; j < toColumn; j += NR)
+        for (int p0 = 0; p0 < k; p0 += Gemm.KBlock)
         {
-            int w = Math.Min(NR, n - j);
-            float* panel = block + (long)j * depth;
-            if (!transposed)
+            int depth = Math.Min(Gemm.KBlock, k - p0);
+            float* block = dst + (long)p0 * nPadded;
+            for (int j = fromColumn; j < toColumn; j += NR)
             {
-                // op(B)[p, j] = B[p·n + j]: rows of B are contiguous.
-                for (int p = 0; p < depth; p++)
+                int w = Math.Min(NR, n - j);
+                float* panel = block + (long)j * depth;
+                if (!transposed)
                 {
-                    float* src = b + (long)(p0 + p) * n + j;
-                    float* d = panel + p * NR;
-                    if (w == NR) { Buffer.MemoryCopy(src, d, NR * sizeof(float), NR * sizeof(float)); }
-                    else { for (int q = 0; q < w; q++) d[q] = src[q]; for (int q = w; q < NR; q++) d[q] = 0; }
+                    // op(B)[p, j] = B[p·n + j]: rows of B are contiguous.
+                    for (int p = 0; p < depth; p++)
+                    {
+                        float* src = b + (long)(p0 + p) * n + j;
+                        float* d = panel + p * NR;
+                        if (w == NR) { Buffer.MemoryCopy(src, d, NR * sizeof(float), NR * sizeof(float)); }
+                        else { for (int q = 0; q < w; q++) d[q] = src[q]; for (int q = w; q < NR; q++) d[q] = 0; }
+                    }
                 }
-            }
-            else if (w == NR && Transpose8x8.IsSupported)
-            {
-                // op(B)[p, j] = B[j·k + p]: 8×8 blocks transposed in registers.
-                int p = 0;
-                for (; p + 8 <= depth; p += 8)
-                    for (int q = 0; q < NR; q += 8)
-                        Transpose8x8.Run(b + (long)(j + q) * k + p0 + p, k, panel + p * NR + q, NR);
-                for (; p < depth; p++)
-                    for (int q = 0; q < NR; q++) panel[p * NR + q] = b[(long)(j + q) * k + p0 + p];
-            }
-            else
-            {
-                // op(B)[p, j] = B[j·k + p]: walk each source row of B contiguously.
-                for (int q = 0; q < w; q++)
+                else if (w == NR && Transpose8x8.IsSupported)
                 {
-                    float* src = b + (long)(j + q) * k + p0;
-                    for (int p = 0; p < depth; p++) panel[p * NR + q] = src[p];
+                    // op(B)[p, j] = B[j·k + p]: 8×8 blocks transposed in registers.
+                    int p = 0;
+                    for (; p + 8 <= depth; p += 8)
+                        for (int q = 0; q < NR; q += 8)
+                            Transpose8x8.Run(b + (long)(j + q) * k + p0 + p, k, panel + p * NR + q, NR);
+                    for (; p < depth; p++)
+                        for (int q = 0; q < NR; q++) panel[p * NR + q] = b[(long)(j + q) * k + p0 + p];
                 }
-                for (int q = w; q < NR; q++)
-                    for (int p = 0; p < depth; p++) panel[p * NR + q] = 0;
+                else
+                {
+                    // op(B)[p, j] = B[j·k + p]: walk each source row of B contiguously.
+                    for (int q = 0; q < w; q++)
+                    {
+                        float* src = b + (long)(j + q) * k + p0;
+                        for (int p = 0; p < depth; p++) panel[p * NR + q] = src[p];
+                    }
+                    for (int q = w; q < NR; q++)
+                        for (int p = 0; p < depth; p++) panel[p * NR + q] = 0;
+                }
             }
         }
     }
