@@ -126,6 +126,17 @@ public sealed class SortedSample
         return new SortedSample(values);
     }
 
+    /// <summary>Takes ownership of <paramref name="sorted"/>, already in ascending order with −0.0 stored
+    /// as +0.0 (e.g. a bootstrap resample emitted from a sorted sample by multiplicities): the same
+    /// sample <see cref="Own"/> would build, without the sort.</summary>
+    internal static SortedSample OwnSorted(double[] sorted)
+    {
+        Validate(sorted);
+        for (int i = 1; i < sorted.Length; i++)
+            if (sorted[i] < sorted[i - 1]) throw new ArgumentException("the values are not sorted", nameof(sorted));
+        return new SortedSample(sorted);
+    }
+
     private static void Validate(double[] values)
     {
         if (values.Length < 2) throw new KelvinException($"entropy needs at least 2 values (got {values.Length})");

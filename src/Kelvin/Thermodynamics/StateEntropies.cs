@@ -47,6 +47,15 @@ public static class StateEntropies
         return new(name, parameterCount, sampleCount, parameterCount * estimator.Estimate(sample), sample.TieFraction);
     }
 
+    /// <summary><see cref="Particle(string, int, int, double[], IEntropyEstimator)"/> of values already sorted
+    /// (ascending, −0.0 stored as +0.0): the same number, without the sort.</summary>
+    internal static LayerEntropy ParticleSorted(string name, int parameterCount, int sampleCount, double[] sorted, IEntropyEstimator estimator)
+    {
+        if (IsConstant(sorted)) return new(name, parameterCount, sampleCount, null, 1);
+        var sample = SortedSample.OwnSorted(sorted);
+        return new(name, parameterCount, sampleCount, parameterCount * estimator.Estimate(sample), sample.TieFraction);
+    }
+
     /// <summary>S_l = Σ_j h(parameter j across the samples); null (a point) if some parameter never varies.</summary>
     public static LayerEntropy Ensemble(LayerSamples layer, IEntropyEstimator estimator, int? maxDegreeOfParallelism = null)
     {

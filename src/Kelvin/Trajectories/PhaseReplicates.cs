@@ -95,6 +95,7 @@ internal sealed class PhaseReplicates
         }
         var full = Member(run, 0, lateIdx, view, estimator);
         var replicates = new ReplicateStates[settings.BootstrapReplicates];
+        var sorted = SortedCheckpoints.Of(run);
         Parallel.For(0, replicates.Length, b =>
         {
             var rng = new Rng(settings.Seed, 0xB0075u + (ulong)b);
@@ -105,7 +106,7 @@ internal sealed class PhaseReplicates
                 indices[l] = new int[count];
                 for (int j = 0; j < count; j++) indices[l][j] = rng.NextInt(count);
             }
-            replicates[b] = full with { Entropy = Entropies(run, 0, lateIdx, view, estimator, indices) };
+            replicates[b] = full with { Entropy = Entropies(run, 0, lateIdx, view, estimator, indices, sorted) };
         });
         return new(full, replicates, UncertaintyMethod.Bootstrap, view, curveView, window);
     }
@@ -177,18 +178,25 @@ internal sealed class PhaseReplicates
 
     /// <summary>Member m's S_l at every checkpoint (particle) and in the trained state (the view's),
     /// with the weight indices of each layer resampled by <paramref name="indices"/> when given.</summary>
-    private static double?[][] Entropies(RecordedTraining run, int m, int[] lateIdx, EntropyView view, IEntropyEstimator estimator, int[][]? indices)
+    private static double?[][] Entropies(RecordedTraining run, int m, int[] lateIdx, EntropyView view, IEntropyEstimator estimator,
+                                         int[][]? indices, SortedCheckpoints? sorted = null)
     {
         int n = run.CheckpointCount, layers = run.Layers.Count;
         var entropy = new double?[n + 1][];
+        int[][]? counts = indices is null || sorted is null ? null : indices.Select(SortedCheckpoints.Multiplicities).ToArray();
         for (int i = 0; i < n; i++)
         {
             entropy[i] = new double?[layers];
             for (int l = 0; l < layers; l++)
             {
                 var w = run.MemberWeights(m, i, l);
-                var pooled = indices is null ? w.Select(x => (double)x).ToArray() : indices[l].Select(j => (double)w[j]).ToArray();
-                entropy[i][l] = StateEntropies.Particle(run.Layers[l].Name, w.Length, 1, pooled, estimator).Entropy;
+                string name = run.Layers[l].Name;
+                entropy[i][l] = (indices, counts) switch
+                {
+                    (null, _) => StateEntropies.Particle(name, w.Length, 1, w.Select(x => (double)x).ToArray(), estimator).Entropy,
+                    (_, null) => StateEntropies.Particle(name, w.Length, 1, indices[l].Select(j => (double)w[j]).ToArray(), estimator).Entropy,
+                    _ => StateEntropies.ParticleSorted(name, w.Length, 1, sorted!.Resample(i, l, counts[l]), estimator).Entropy,
+                };
             }
         }
         entropy[n] = new double?[layers];

@@ -1,0 +1,66 @@
+namespace Kelvin.Trajectories;
+
+/// <summary>
+/// Member 0's weights of every layer at every checkpoint, sorted once (values as float64, −0.0 as +0.0),
+/// for the bootstrap of a single run (<see cref="PhaseReplicates"/>). A bootstrap replicate draws the
+/// weight indices with replacement; drawn c_j times, weight j appears c_j times in the resample, so
+/// the resample in ascending order is the sorted weights each repeated by its multiplicity: O(n) per
+/// replicate instead of a sort, and the same sorted sample (equal values are indistinguishable), hence
+/// the same entropy bit for bit.
+/// </summary>
+internal sealed class SortedCheckpoints
+{
+    // [checkpoint][layer]: the sorted values, and the weight index of each.
+    private readonly double[][][] _values;
+    private readonly int[][][] _order;
+
+    private SortedCheckpoints(double[][][] values, int[][][] order) { _values = values; _order = order; }
+
+    public static SortedCheckpoints Of(RecordedTraining run)
+    {
+        int n = run.CheckpointCount, layers = run.Layers.Count;
+        var values = new double[n][][];
+        var order = new int[n][][];
+        Parallel.For(0, n, i =>
+        {
+            values[i] = new double[layers][];
+            order[i] = new int[layers][];
+            for (int l = 0; l < layers; l++)
+            {
+                var w = run.MemberWeights(0, i, l);
+                var keys = new double[w.Length];
+                var idx = new int[w.Length];
+                for (int j = 0; j < w.Length; j++) { keys[j] = w[j] == 0 ? 0.0 : w[j]; idx[j] = j; }
+                Array.Sort(keys, idx);
+                values[i][l] = keys;
+                order[i][l] = idx;
+            }
+        });
+        return new SortedCheckpoints(values, order);
+    }
+
+    /// <summary>c_j: how often index j occurs in <paramref name="indices"/>.</summary>
+    public static int[] Multiplicities(int[] indices)
+    {
+        var counts = new int[indices.Length];
+        foreach (int j in indices) counts[j]++;
+        return counts;
+    }
+
+    /// <summary>The resample of layer <paramref name="layer"/> at checkpoint <paramref name="checkpoint"/>
+    /// with multiplicities <paramref name="counts"/>, in ascending order.</summary>
+    public double[] Resample(int checkpoint, int layer, int[] counts)
+    {
+        var keys = _values[checkpoint][layer];
+        var idx = _order[checkpoint][layer];
+        var result = new double[keys.Length];
+        int at = 0;
+        for (int r = 0; r < keys.Length; r++)
+        {
+            int c = counts[idx[r]];
+            double x = keys[r];
+            for (int t = 0; t < c; t++) result[at++] = x;
+        }
+        return result;
+    }
+}
