@@ -36,6 +36,14 @@ internal readonly unsafe struct GemmJob
     {
         var self = this;
         nint pb = (nint)packedB;
+        var tiles = new TileGrid(_m, _n, threads, _shape);
+        if (tiles.RowTiles == 1)
+        {
+            // Each column of C lies in one tile: the tile packs its own op(B) columns block by block into
+            // a thread-local buffer right before using them (no shared packing pass, one fork/join).
+            Parallel.For(0, tiles.Count, options, t => self.ComputeTile(tiles, t, null));
+            return;
+        }
         // Packing is pure copying: its split cannot change any number.
         int nr = _shape.Columns;
         int panelGroups = Math.Min(nPadded / nr, 4 * threads);
@@ -45,13 +53,13 @@ internal readonly unsafe struct GemmJob
             int from = (int)((long)panels * g / panelGroups) * nr, to = (int)((long)panels * (g + 1) / panelGroups) * nr;
             GemmPacking.PackB(self._b, self._transB, self._k, self._n, (float*)pb, from, to, nr);
         });
-        var tiles = new TileGrid(_m, _n, threads, _shape);
         Parallel.For(0, tiles.Count, options, t => self.ComputeTile(tiles, t, (float*)pb));
     }
 
     private static readonly ParallelOptions DefaultOptions = new();
 
-    /// <summary>C[rows of tile i, columns of tile j] over the whole depth, block by block in k order.</summary>
+    /// <summary>C[rows of tile i, columns of tile j] over the whole depth, block by block in k order;
+    /// op(B) from the shared packed buffer, or (<paramref name="packedB"/> null) packed by this tile.</summary>
     private void ComputeTile(TileGrid grid, int tile, float* packedB)
     {
         var shape = _shape;
@@ -59,6 +67,7 @@ internal readonly unsafe struct GemmJob
         var (i0, rows, j0, cols) = grid.Tile(tile, _m, _n);
         int nPadded = Gemm.RoundUp(_n, NR);
         float* packedA = PackBuffers.ThreadA(Gemm.RoundUp(rows, MR) * Math.Min(Gemm.KBlock, _k));
+        float* ownB = packedB is null ? PackBuffers.ThreadB((long)Gemm.RoundUp(cols, NR) * Math.Min(Gemm.KBlock, _k)) : null;
         float* edge = stackalloc float[KernelShape.MaxBlock];
 
         for (int p0 = 0; p0 < _k; p0 += Gemm.KBlock)
@@ -66,7 +75,13 @@ internal readonly unsafe struct GemmJob
             int depth = Math.Min(Gemm.KBlock, _k - p0);
             bool add = _accumulate || p0 > 0;
             GemmPacking.PackA(_a, _transA, _m, _k, i0, rows, p0, depth, packedA, MR);
-            float* bBlock = packedB + (long)p0 * nPadded;
+            float* bBlock;
+            if (ownB is null) bBlock = packedB + (long)p0 * nPadded;
+            else
+            {
+                bBlock = ownB - (long)j0 * depth;
+                GemmPacking.PackBBlock(_b, _transB, _k, _n, p0, depth, bBlock, j0, j0 + cols, NR);
+            }
             for (int jp = 0; jp < cols; jp += NR)
             {
                 int j = j0 + jp, w = Math.Min(NR, _n - j);
@@ -98,7 +113,8 @@ internal readonly unsafe struct GemmJob
 /// How C is cut into tiles, each computed whole by one thread. Tiles start at <see cref="Gemm.MBlock"/>
 /// × <see cref="Gemm.NBlock"/> and shrink (down to 24 × 64) until there are about eight per thread, for
 /// load balance; then the rows (columns) are shared evenly among the row (column) tiles, rounded up to
-/// the micro-kernel's block (m = 128 in two row tiles: 72 + 56 rather than 96 + 32). The grid may
+/// the micro-kernel's block (no thin last tile row or column). A short C
+/// (m ≤ 2·MBlock) on several threads is cut into columns only. The grid may
 /// depend on the thread count, the numbers may not: every element's sum runs in the same order
 /// whichever tile holds it.
 /// </summary>
@@ -108,13 +124,17 @@ internal readonly struct TileGrid
 
     public TileGrid(int m, int n, int threads, KernelShape shape)
     {
-        int rows = Gemm.MBlock, cols = Gemm.NBlock;
+        // A short C (m ≤ 2·MBlock, e.g. a batch of 128) keeps all its rows in one tile row: each column
+        // of C then lies in one tile, which packs its own op(B) columns (GemmJob), and op(A) is packed
+        // once per tile and depth block.
+        bool oneRow = threads > 1 && m <= 2 * Gemm.MBlock;
+        int rows = oneRow ? Gemm.RoundUp(m, shape.Rows) : Gemm.MBlock, cols = Gemm.NBlock;
         int Tiles(int r, int c) => ((m + r - 1) / r) * ((n + c - 1) / c);
         // Shrink while there are fewer than 8 tiles per thread and a tile would still hold ≥ 2²¹
         // multiply-adds per 256 of depth (for dynamic load balance within ~1/8).
         while (threads > 1 && Tiles(rows, cols) < 8 * threads && (long)rows * cols >= 8192)
         {
-            bool canCols = cols > 64 && n > cols / 2, canRows = rows > 24 && m > rows / 2;
+            bool canCols = cols > 64 && n > cols / 2, canRows = !oneRow && rows > 24 && m > rows / 2;
             if (canCols && (!canRows || (n + cols - 1) / cols <= (m + rows - 1) / rows)) cols /= 2;
             else if (canRows) rows /= 2;
             else break;

@@ -12,47 +12,55 @@ internal static unsafe class GemmPacking
     public static void PackB(float* b, bool transposed, int k, int n, float* dst, int fromColumn, int toColumn, int NR)
     {
         int nPadded = Gemm.RoundUp(n, NR);
-        toColumn = Math.Min(toColumn, n);
         for (int p0 = 0; p0 < k; p0 += Gemm.KBlock)
+            PackBBlock(b, transposed, k, n, p0, Math.Min(Gemm.KBlock, k - p0), dst + (long)p0 * nPadded, fromColumn, toColumn, NR);
+    }
+
+    /// <summary>
+    /// Packs depth rows p0..p0+depth of op(B)'s columns <paramref name="fromColumn"/>..<paramref name="toColumn"/>
+    /// (a multiple of <paramref name="NR"/> apart, or to n) as NR-column panels of <c>depth</c> rows; the
+    /// panel of column j starts at <paramref name="block"/> + j·depth. <see cref="PackB"/> packs every
+    /// block this way; a tile that alone uses its columns packs them into its own buffer (passing
+    /// buffer − fromColumn·depth as <paramref name="block"/>).
+    /// </summary>
+    public static void PackBBlock(float* b, bool transposed, int k, int n, int p0, int depth, float* block, int fromColumn, int toColumn, int NR)
+    {
+        toColumn = Math.Min(toColumn, n);
+        for (int j = fromColumn; j < toColumn; j += NR)
         {
-            int depth = Math.Min(Gemm.KBlock, k - p0);
-            float* block = dst + (long)p0 * nPadded;
-            for (int j = fromColumn; j < toColumn; j += NR)
+            int w = Math.Min(NR, n - j);
+            float* panel = block + (long)j * depth;
+            if (!transposed)
             {
-                int w = Math.Min(NR, n - j);
-                float* panel = block + (long)j * depth;
-                if (!transposed)
+                // op(B)[p, j] = B[p·n + j]: rows of B are contiguous.
+                for (int p = 0; p < depth; p++)
                 {
-                    // op(B)[p, j] = B[p·n + j]: rows of B are contiguous.
-                    for (int p = 0; p < depth; p++)
-                    {
-                        float* src = b + (long)(p0 + p) * n + j;
-                        float* d = panel + p * NR;
-                        if (w == NR) { Buffer.MemoryCopy(src, d, NR * sizeof(float), NR * sizeof(float)); }
-                        else { for (int q = 0; q < w; q++) d[q] = src[q]; for (int q = w; q < NR; q++) d[q] = 0; }
-                    }
+                    float* src = b + (long)(p0 + p) * n + j;
+                    float* d = panel + p * NR;
+                    if (w == NR) { Buffer.MemoryCopy(src, d, NR * sizeof(float), NR * sizeof(float)); }
+                    else { for (int q = 0; q < w; q++) d[q] = src[q]; for (int q = w; q < NR; q++) d[q] = 0; }
                 }
-                else if (w == NR && Transpose8x8.IsSupported)
+            }
+            else if (w == NR && Transpose8x8.IsSupported)
+            {
+                // op(B)[p, j] = B[j·k + p]: 8×8 blocks transposed in registers.
+                int p = 0;
+                for (; p + 8 <= depth; p += 8)
+                    for (int q = 0; q < NR; q += 8)
+                        Transpose8x8.Run(b + (long)(j + q) * k + p0 + p, k, panel + p * NR + q, NR);
+                for (; p < depth; p++)
+                    for (int q = 0; q < NR; q++) panel[p * NR + q] = b[(long)(j + q) * k + p0 + p];
+            }
+            else
+            {
+                // op(B)[p, j] = B[j·k + p]: walk each source row of B contiguously.
+                for (int q = 0; q < w; q++)
                 {
-                    // op(B)[p, j] = B[j·k + p]: 8×8 blocks transposed in registers.
-                    int p = 0;
-                    for (; p + 8 <= depth; p += 8)
-                        for (int q = 0; q < NR; q += 8)
-                            Transpose8x8.Run(b + (long)(j + q) * k + p0 + p, k, panel + p * NR + q, NR);
-                    for (; p < depth; p++)
-                        for (int q = 0; q < NR; q++) panel[p * NR + q] = b[(long)(j + q) * k + p0 + p];
+                    float* src = b + (long)(j + q) * k + p0;
+                    for (int p = 0; p < depth; p++) panel[p * NR + q] = src[p];
                 }
-                else
-                {
-                    // op(B)[p, j] = B[j·k + p]: walk each source row of B contiguously.
-                    for (int q = 0; q < w; q++)
-                    {
-                        float* src = b + (long)(j + q) * k + p0;
-                        for (int p = 0; p < depth; p++) panel[p * NR + q] = src[p];
-                    }
-                    for (int q = w; q < NR; q++)
-                        for (int p = 0; p < depth; p++) panel[p * NR + q] = 0;
-                }
+                for (int q = w; q < NR; q++)
+                    for (int p = 0; p < depth; p++) panel[p * NR + q] = 0;
             }
         }
     }

@@ -6,10 +6,13 @@ namespace Kelvin.Networks.Kernels;
 /// and reused: the hot loop never allocates.</summary>
 internal static unsafe class PackBuffers
 {
-    [ThreadStatic] private static float[]? _a, _b;
+    [ThreadStatic] private static float[]? _a, _b, _tb;
 
     /// <summary>The calling thread's buffer for packed op(A) (at least <paramref name="length"/> floats).</summary>
     public static float* ThreadA(long length) => Aligned(ref _a, length);
+
+    /// <summary>The calling thread's buffer for the op(B) columns of the tile it computes.</summary>
+    public static float* ThreadB(long length) => Aligned(ref _tb, length);
 
     /// <summary>The calling thread's buffer for packed op(B), read by every worker of one product.</summary>
     public static float* SharedB(long length) => Aligned(ref _b, length);
