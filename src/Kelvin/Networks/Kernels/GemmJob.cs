@@ -56,7 +56,7 @@ internal readonly unsafe struct GemmJob
         Parallel.For(0, tiles.Count, options, t => self.ComputeTile(tiles, t, (float*)pb));
     }
 
-    private static readonly ParallelOptions DefaultOptions = new();
+    private static readonly ParallelOptions DefaultOptions = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <summary>C[rows of tile i, columns of tile j] over the whole depth, block by block in k order;
     /// op(B) from the shared packed buffer, or (<paramref name="packedB"/> null) packed by this tile.</summary>
