@@ -25,11 +25,26 @@ ap.add_argument("--merge", action="store_true",
                 help="keep the rows of the groups not run from the existing output file (rerun some groups only)")
 ap.add_argument("--checkpoints-json", default="/tmp/kelvin-big-checkpoint/result.json",
                 help="the result of bench/big_checkpoint.sh (rows show 'not measured' without it)")
+ap.add_argument("--openblas-coretype", default="",
+                help="force OpenBLAS's kernel family (e.g. Haswell = AVX2); by default OpenBLAS picks its own")
 args = ap.parse_args()
 ROUNDS = args.rounds or (1 if args.quick else 3)
 REPS = 2 if args.quick else 3
 GROUPS = set(args.only.split(",")) if args.only else {"mlp", "thermometer", "entropy", "gemm", "ensemble", "curve", "run", "checkpoints"}
 LOAD_START = os.getloadavg()
+
+# The OpenBLAS peer runs the kernels OpenBLAS itself picks for this CPU (its AVX-512 ones where the CPU
+# has them, as Kelvin's do). An OPENBLAS_CORETYPE inherited from the environment (this workplace's
+# machines set Haswell, i.e. AVX2) is dropped and said so; --openblas-coretype forces a family.
+INHERITED_CORETYPE = os.environ.pop("OPENBLAS_CORETYPE", None)
+if args.openblas_coretype:
+    os.environ["OPENBLAS_CORETYPE"] = args.openblas_coretype
+    CORETYPE_NOTE = f" (forced with --openblas-coretype {args.openblas_coretype})"
+elif INHERITED_CORETYPE:
+    CORETYPE_NOTE = f" (its own choice for this CPU; OPENBLAS_CORETYPE={INHERITED_CORETYPE} from the environment was dropped)"
+else:
+    CORETYPE_NOTE = " (its own choice for this CPU)"
+OPENBLAS_CORE = {}  # the kernel family OpenBLAS reported in the Kelvin.Bench runs
 
 
 def log(msg):
@@ -120,8 +135,10 @@ if "mlp" in GROUPS:
             f"≥ {target:g}×", ratio >= target if ratio else None)
         if large:
             g = median([j["gflops"] for j in ks]); b = median([j.get("openblas_sgemm_gflops") for j in ks])
+            core = next((j["openblas_core"] for j in ks if j.get("openblas_core")), "?")
+            OPENBLAS_CORE["mlp"] = core
             r = g / b if g and b else None
-            rows.append((f"train {layers.replace(',', '-')} batch {batch}: the products' GFLOP/s vs OpenBLAS sgemm 1024³ (alternated in one process)",
+            rows.append((f"train {layers.replace(',', '-')} batch {batch}: the products' GFLOP/s vs OpenBLAS sgemm 1024³ ({core} kernels; alternated in one process)",
                          fmt(g), fmt(b), f"{r * 100:.1f}%" if r else "n/a", "≥ 80%", "—" if r is None else ("yes" if r >= 0.8 else "NO")))
             log(f"  {rows[-1]}")
 
@@ -185,7 +202,9 @@ if "gemm" in GROUPS:
         a2 = median([j["avx2_gflops"] for j in ks])
         ratio = k / p if k and p else None
         kernel = ks[0]["kernel"] if ks else "?"
-        rows.append((f"sgemm {m}×{k_}·{k_}×{n_} (GFLOP/s, vs OpenBLAS; {kernel} kernel; AVX2 6×16 kernel {fmt(a2)}; best rounds in brackets)",
+        core = next((j["openblas_core"] for j in ks if j.get("openblas_core")), "?")
+        OPENBLAS_CORE["gemm"] = core
+        rows.append((f"sgemm {m}×{k_}·{k_}×{n_} (GFLOP/s, vs OpenBLAS's {core} kernels; Kelvin's {kernel} kernel; its AVX2 6×16 kernel {fmt(a2)}; best rounds in brackets)",
                      f"{fmt(k)} ({fmt(kb)})", f"{fmt(p)} ({fmt(pb)})",
                      f"{ratio:.2f}× ({kb / pb:.2f}×)" if ratio and kb and pb else "n/a",
                      f"≥ {target:g}×" if target else "—", ("yes" if ratio >= target else "NO") if target and ratio else "—"))
@@ -311,7 +330,9 @@ machine = [
     f"- .NET: {sh('dotnet --version')} (Release build of bench/Kelvin.Bench)",
     f"- PyTorch: {versions.get('torch') or pyver('torch') or 'not available'} (Debian python3-torch {debver('python3-torch') or '?'}), {CORES} threads",
     f"- scipy: {versions.get('scipy') or pyver('scipy') or 'not available'} (Debian python3-scipy {debver('python3-scipy') or '?'}), numpy {pyver('numpy') or '?'}",
-    f"- OpenBLAS: Debian libopenblas0 {debver('libopenblas0') or 'not installed'} ({sh('readlink -f /usr/lib/x86_64-linux-gnu/libopenblas.so.0') or '?'}), {CORES} threads",
+    f"- OpenBLAS: Debian libopenblas0 {debver('libopenblas0') or 'not installed'} ({sh('readlink -f /usr/lib/x86_64-linux-gnu/libopenblas.so.0') or '?'}), {CORES} threads, "
+    + (f"kernels {', '.join(sorted(set(OPENBLAS_CORE.values())))}" if OPENBLAS_CORE else "kernels not reported")
+    + CORETYPE_NOTE,
     "- load average at the start: " + " ".join(f"{x:.2f}" for x in LOAD_START) + "; at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()),
 ]
 now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
