@@ -114,9 +114,8 @@ internal readonly unsafe struct GemmJob
 /// × <see cref="Gemm.NBlock"/> and shrink (down to 24 × 64) until there are about eight per thread, for
 /// load balance (a short C: cut into columns only, one tile per thread); then the rows (columns) are
 /// shared evenly among the row (column) tiles, rounded up to the micro-kernel's block (no thin last
-/// tile row or column). The grid may
-/// depend on the thread count, the numbers may not: every element's sum runs in the same order
-/// whichever tile holds it.
+/// tile row or column). The grid may depend on the thread count, the numbers may not: every
+/// element's sum runs in the same order whichever tile holds it.
 /// </summary>
 internal readonly struct TileGrid
 {
