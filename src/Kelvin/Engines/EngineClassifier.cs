@@ -36,11 +36,13 @@ public static class EngineClassifier
         scan = (scan ?? new EfficiencyScan()).Validated();
         EfficiencyPoint[] curve = Curve(activation, scan);
         (EngineType type, bool pure) = Classify(curve, scan);
+        // A pure conductor does no work: η ≡ 0 exactly, not the quadrature's rounding residue (~1e-32),
+        // in the curve, its end values and η(1) alike.
+        if (pure) curve = Array.ConvertAll(curve, p => new EfficiencyPoint(p.Q, 0));
         double? qOpt = type == EngineType.B ? InteriorMaximum(activation, curve, scan) : null;
         var meanField = new MeanField(activation, biasVariance);
         return new EngineProfile(
             activation.Name, type, pure, curve,
-            // A pure conductor does no work: η(1) is exactly 0, not the quadrature's rounding residue (~1e-32).
             pure ? 0 : HermiteWork.EfficiencyOf(activation, 1),
             qOpt,
             qOpt is double qo ? HermiteWork.EfficiencyOf(activation, qo) : null,

@@ -90,7 +90,11 @@ public class EngineClassifierTests
         var p = EngineClassifier.Profile(new Identity());
         Assert.Equal(EngineType.A, p.Type);
         Assert.True(p.IsPureConductor);
-        Assert.Equal(0, p.EfficiencyAtUnitQ, 1e-12);
+        // η ≡ 0 exactly: no quadrature residue (~1e-32) in η(1), the curve or its end values.
+        Assert.Equal(0.0, p.EfficiencyAtUnitQ);
+        Assert.All(p.Curve, point => Assert.Equal(0.0, point.Eta));
+        Assert.Equal(0.0, p.Low.Eta);
+        Assert.Equal(0.0, p.High.Eta);
     }
 
     [Fact]
