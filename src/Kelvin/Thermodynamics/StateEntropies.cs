@@ -51,7 +51,7 @@ public static class StateEntropies
     /// (ascending, −0.0 stored as +0.0): the same number, without the sort.</summary>
     internal static LayerEntropy ParticleSorted(string name, int parameterCount, int sampleCount, double[] sorted, IEntropyEstimator estimator)
     {
-        if (IsConstant(sorted)) return new(name, parameterCount, sampleCount, null, 1);
+        if (sorted.Length > 0 && sorted[0] == sorted[^1]) return new(name, parameterCount, sampleCount, null, 1);
         var sample = SortedSample.OwnSorted(sorted);
         return new(name, parameterCount, sampleCount, parameterCount * estimator.Estimate(sample), sample.TieFraction);
     }
@@ -107,11 +107,7 @@ public static class StateEntropies
     {
         if (iterates.SampleCount < EntropyViews.MinimumThermalIterates)
             throw new KelvinException($"the thermal view needs at least {EntropyViews.MinimumThermalIterates} late iterates of a run; layer '{iterates.Name}' has {iterates.SampleCount}");
-        var terms = ThermalTerms(iterates, float32Weights);
-        if (terms is null) return new(iterates.Name, iterates.ParameterCount, iterates.SampleCount, null, 1);
-        double total = 0;
-        foreach (double t in terms) total += t;
-        return new(iterates.Name, iterates.ParameterCount, iterates.SampleCount, total, 0);
+        return Summed(iterates, ThermalTerms(iterates, float32Weights));
     }
 
     /// <summary>The per-parameter terms ½ ln(2πe·v_j) − b(M) of <see cref="Thermal"/> (their sum is S_l; a
@@ -130,8 +126,11 @@ public static class StateEntropies
     /// layer's N ≥ 2 samples: the thermal view over one run's iterates, and the ensemble view of a
     /// network over its K members (per-parameter variance across members). Null when some v_j = 0.</summary>
     public static LayerEntropy DiagonalGaussian(LayerSamples samples, bool float32Weights = false)
+        => Summed(samples, DiagonalGaussianTerms(samples, float32Weights));
+
+    /// <summary>S_l = Σ_j of the per-parameter terms, summed in order; a point (null) without terms.</summary>
+    private static LayerEntropy Summed(LayerSamples samples, double[]? terms)
     {
-        var terms = DiagonalGaussianTerms(samples, float32Weights);
         if (terms is null) return new(samples.Name, samples.ParameterCount, samples.SampleCount, null, 1);
         double total = 0;
         foreach (double t in terms) total += t;

@@ -106,7 +106,7 @@ internal sealed class PhaseReplicates
                 indices[l] = new int[count];
                 for (int j = 0; j < count; j++) indices[l][j] = rng.NextInt(count);
             }
-            replicates[b] = full with { Entropy = Entropies(run, 0, lateIdx, view, estimator, indices, sorted) };
+            replicates[b] = full with { Entropy = Entropies(run, 0, lateIdx, view, estimator, (indices, sorted)) };
         });
         return new(full, replicates, UncertaintyMethod.Bootstrap, view, curveView, window);
     }
@@ -177,13 +177,15 @@ internal sealed class PhaseReplicates
     }
 
     /// <summary>Member m's S_l at every checkpoint (particle) and in the trained state (the view's),
-    /// with the weight indices of each layer resampled by <paramref name="indices"/> when given.</summary>
+    /// with the weight indices of each layer resampled by <paramref name="resample"/> when given (member
+    /// 0's checkpoints, sorted once: <see cref="SortedCheckpoints"/>).</summary>
     private static double?[][] Entropies(RecordedTraining run, int m, int[] lateIdx, EntropyView view, IEntropyEstimator estimator,
-                                         int[][]? indices, SortedCheckpoints? sorted = null)
+                                         (int[][] Indices, SortedCheckpoints Sorted)? resample)
     {
         int n = run.CheckpointCount, layers = run.Layers.Count;
         var entropy = new double?[n + 1][];
-        int[][]? counts = indices is null || sorted is null ? null : indices.Select(SortedCheckpoints.Multiplicities).ToArray();
+        int[][]? indices = resample?.Indices;
+        int[][]? counts = indices?.Select(SortedCheckpoints.Multiplicities).ToArray();
         for (int i = 0; i < n; i++)
         {
             entropy[i] = new double?[layers];
@@ -191,12 +193,9 @@ internal sealed class PhaseReplicates
             {
                 var w = run.MemberWeights(m, i, l);
                 string name = run.Layers[l].Name;
-                entropy[i][l] = (indices, counts) switch
-                {
-                    (null, _) => StateEntropies.Particle(name, w.Length, 1, w.Select(x => (double)x).ToArray(), estimator).Entropy,
-                    (_, null) => StateEntropies.Particle(name, w.Length, 1, indices[l].Select(j => (double)w[j]).ToArray(), estimator).Entropy,
-                    _ => StateEntropies.ParticleSorted(name, w.Length, 1, sorted!.Resample(i, l, counts[l]), estimator).Entropy,
-                };
+                entropy[i][l] = counts is null
+                    ? StateEntropies.Particle(name, w.Length, 1, w.Select(x => (double)x).ToArray(), estimator).Entropy
+                    : StateEntropies.ParticleSorted(name, w.Length, 1, resample!.Value.Sorted.Resample(i, l, counts[l]), estimator).Entropy;
             }
         }
         entropy[n] = new double?[layers];

@@ -18,24 +18,23 @@ internal readonly unsafe struct GemmJob
     public void Run(ParallelOptions? parallel)
     {
         int nPadded = Gemm.RoundUp(_n, _shape.Columns);
-        float* packedB = PackBuffers.SharedB((long)nPadded * _k);
         bool parallelWork = (long)_m * _n * _k >= Gemm.ParallelThreshold;
         int threads = parallel is { MaxDegreeOfParallelism: > 0 } ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
         if (!parallelWork || threads == 1)
         {
+            float* packedB = PackBuffers.SharedB((long)nPadded * _k);
             GemmPacking.PackB(_b, _transB, _k, _n, packedB, 0, nPadded, _shape.Columns);
             var grid = new TileGrid(_m, _n, 1, _shape);
             for (int t = 0; t < grid.Count; t++) ComputeTile(grid, t, packedB);
             return;
         }
-        RunParallel(parallel ?? DefaultOptions, threads, packedB, nPadded);
+        RunParallel(parallel ?? DefaultOptions, threads, nPadded);
     }
 
     /// <summary>The threaded path (a separate method, so the serial path allocates no closure).</summary>
-    private void RunParallel(ParallelOptions options, int threads, float* packedB, int nPadded)
+    private void RunParallel(ParallelOptions options, int threads, int nPadded)
     {
         var self = this;
-        nint pb = (nint)packedB;
         var tiles = new TileGrid(_m, _n, threads, _shape);
         if (tiles.RowTiles == 1)
         {
@@ -44,7 +43,9 @@ internal readonly unsafe struct GemmJob
             Parallel.For(0, tiles.Count, options, t => self.ComputeTile(tiles, t, null));
             return;
         }
-        // Packing is pure copying: its split cannot change any number.
+        // Otherwise all of op(B) is packed once into a buffer every tile reads. Packing is pure copying:
+        // its split cannot change any number.
+        nint pb = (nint)PackBuffers.SharedB((long)nPadded * _k);
         int nr = _shape.Columns;
         int panelGroups = Math.Min(nPadded / nr, 4 * threads);
         Parallel.For(0, panelGroups, options, g =>
