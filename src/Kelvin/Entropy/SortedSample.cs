@@ -26,7 +26,10 @@ public sealed class SortedSample
     private readonly double[] _sorted;
     private readonly double[] _resolved;
 
-    private SortedSample(double[] sorted)
+    // Set once, on first use; a reference, so a sample read from several threads never sees half of it.
+    private Tuple<double, double>? _moments;
+
+    private SortedSample(double[] sorted, double[]? resolvedBuffer = null)
     {
         _sorted = sorted;
         int n = sorted.Length;
@@ -53,25 +56,30 @@ public sealed class SortedSample
         TiedCount = tied;
         LargestAtom = (largestValue, largest);
         Quantum = quantum;
-        _resolved = atoms == 0 ? sorted : Resolve(sorted);
-
-        // Mean and variance in one pass (Welford), in sorted order: deterministic.
-        double mean = 0, m2 = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double d = sorted[i] - mean;
-            mean += d / (i + 1);
-            m2 += d * (sorted[i] - mean);
-        }
-        Mean = mean;
-        Variance = m2 / (n - 1);
+        _resolved = atoms == 0 ? sorted : Resolve(sorted, resolvedBuffer);
     }
 
-    /// <summary>Spreads every run of equal values over its resolution cell (see the type's summary).</summary>
-    private static double[] Resolve(double[] sorted)
+    /// <summary>Mean and unbiased variance in one pass (Welford), in sorted order: deterministic.
+    /// Computed on first use (the spacing and neighbour estimators do not need them).</summary>
+    private Tuple<double, double> Moments()
+    {
+        if (_moments is { } known) return known;
+        double mean = 0, m2 = 0;
+        for (int i = 0; i < _sorted.Length; i++)
+        {
+            double d = _sorted[i] - mean;
+            mean += d / (i + 1);
+            m2 += d * (_sorted[i] - mean);
+        }
+        return _moments = Tuple.Create(mean, m2 / (_sorted.Length - 1));
+    }
+
+    /// <summary>Spreads every run of equal values over its resolution cell (see the type's summary),
+    /// into <paramref name="buffer"/> when it has the sample's length.</summary>
+    private static double[] Resolve(double[] sorted, double[]? buffer)
     {
         int n = sorted.Length;
-        var r = new double[n];
+        var r = buffer is not null && buffer.Length == n ? buffer : new double[n];
         for (int i = 0; i < n;)
         {
             int j = i + 1;
@@ -84,10 +92,10 @@ public sealed class SortedSample
                 double left = i > 0 ? x - sorted[i - 1] : double.PositiveInfinity;
                 double right = j < n ? sorted[j] - x : double.PositiveInfinity;
                 double w = Math.Min(left, right);
-                var rng = new Randomness.Rng(BitConverter.DoubleToUInt64Bits(x), (ulong)c);
+                var rng = new Randomness.Xoshiro256(BitConverter.DoubleToUInt64Bits(x), (ulong)c); // Rng's numbers, no allocation
                 var cell = r.AsSpan(i, c);
                 for (int t = 0; t < c; t++) cell[t] = x + w * (rng.NextOpenDouble() - 0.5);
-                cell.Sort();
+                SortCell(cell);
             }
             i = j;
         }
@@ -104,6 +112,21 @@ public sealed class SortedSample
                 throw new KelvinException($"entropy: the ties at {sorted[i]} cannot be resolved in double precision");
         }
         return r;
+    }
+
+    /// <summary>Sorts one atom's draws: insertion sort for the short cells of resampled or lightly
+    /// quantized data (most hold 2–3 values), the library sort beyond. Both give the same ascending
+    /// sequence (the draws are never NaN or a signed zero).</summary>
+    private static void SortCell(Span<double> cell)
+    {
+        if (cell.Length > 16) { cell.Sort(); return; }
+        for (int i = 1; i < cell.Length; i++)
+        {
+            double v = cell[i];
+            int j = i - 1;
+            while (j >= 0 && cell[j] > v) { cell[j + 1] = cell[j]; j--; }
+            cell[j + 1] = v;
+        }
     }
 
     /// <summary>Sorts a copy of <paramref name="values"/>.</summary>
@@ -128,13 +151,16 @@ public sealed class SortedSample
 
     /// <summary>Takes ownership of <paramref name="sorted"/>, already in ascending order with −0.0 stored
     /// as +0.0 (e.g. a bootstrap resample emitted from a sorted sample by multiplicities): the same
-    /// sample <see cref="Own"/> would build, without the sort.</summary>
-    internal static SortedSample OwnSorted(double[] sorted)
+    /// sample <see cref="Own"/> would build, without the sort.
+    /// <paramref name="resolvedBuffer"/>, when it has the sample's length, receives the resolved values
+    /// if there are ties (a caller that estimates many samples of one size and drops each sample after
+    /// its estimate reuses it, instead of a new array per sample).</summary>
+    internal static SortedSample OwnSorted(double[] sorted, double[]? resolvedBuffer = null)
     {
         Validate(sorted);
         for (int i = 1; i < sorted.Length; i++)
             if (sorted[i] < sorted[i - 1]) throw new ArgumentException("the values are not sorted", nameof(sorted));
-        return new SortedSample(sorted);
+        return new SortedSample(sorted, resolvedBuffer);
     }
 
     private static void Validate(double[] values)
@@ -174,9 +200,9 @@ public sealed class SortedSample
     /// (the grid step of quantized data).</summary>
     public double Quantum { get; }
     /// <summary>Sample mean.</summary>
-    public double Mean { get; }
+    public double Mean => Moments().Item1;
     /// <summary>Unbiased sample variance.</summary>
-    public double Variance { get; }
+    public double Variance => Moments().Item2;
     /// <summary>The i-th order statistic x₍ᵢ₎ (0-based).</summary>
     public double this[int i] => _sorted[i];
 

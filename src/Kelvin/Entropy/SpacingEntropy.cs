@@ -23,9 +23,21 @@ internal static class SpacingEntropy
     {
         var x = sample.ResolvedArray;
         int n = x.Length, m = VasicekEntropy.DefaultWindow(n);
-        double sum = OrderedLogSum.Of(n, i => n / weight(i, n, m) * (x[Math.Min(i + m, n - 1)] - x[Math.Max(i - m, 0)]));
+        double sum = OrderedLogSum.Of(n, new Term(x, n, m, weight));
         double h = sum / n;
         if (!double.IsFinite(h)) throw new KelvinException($"{name}: the entropy estimate is not finite ({h})");
         return h;
+    }
+
+    /// <summary>n/wᵢ · (x₍ᵢ₊ₘ₎ − x₍ᵢ₋ₘ₎) with clamped order statistics. Both estimators' interior weight
+    /// (m ≤ i &lt; n − m, 0-based) is 2m, where the window needs no clamp: there the factor n/(2m) is
+    /// computed once (the same double the weight gives), elsewhere the weight is asked.</summary>
+    private readonly struct Term(double[] x, int n, int m, WindowWeight weight) : ILogTerm
+    {
+        private readonly double _interior = n / (2.0 * m);
+
+        public double At(int i) => i >= m && i < n - m
+            ? _interior * (x[i + m] - x[i - m])
+            : n / weight(i, n, m) * (x[Math.Min(i + m, n - 1)] - x[Math.Max(i - m, 0)]);
     }
 }

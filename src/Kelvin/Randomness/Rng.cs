@@ -11,7 +11,7 @@ namespace Kelvin.Randomness;
 /// </summary>
 public sealed class Rng
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private Xoshiro256 _state;
     private double _spareGaussian;
     private bool _hasSpare;
 
@@ -20,51 +20,18 @@ public sealed class Rng
 
     /// <summary>The generator of stream <paramref name="stream"/> under <paramref name="seed"/>:
     /// streams of one seed are statistically independent.</summary>
-    public Rng(ulong seed, ulong stream)
-    {
-        ulong x = seed ^ (0x9E3779B97F4A7C15UL * (stream + 1));
-        x = SplitMix(ref x) ^ stream;
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
-        if ((_s0 | _s1 | _s2 | _s3) == 0) _s0 = 1;
-    }
+    public Rng(ulong seed, ulong stream) => _state = new Xoshiro256(seed, stream);
 
     /// <summary>Stream <paramref name="stream"/> of <paramref name="seed"/>.</summary>
     public static Rng Stream(ulong seed, ulong stream) => new(seed, stream);
 
     /// <summary>A child generator, independent of this one, determined by this generator's seed path
     /// and <paramref name="index"/> only (it does not advance this generator).</summary>
-    public Rng Split(ulong index)
-    {
-        ulong key = _s0 ^ Rotl(_s1, 17) ^ Rotl(_s2, 31) ^ Rotl(_s3, 47);
-        return new Rng(key, index);
-    }
-
-    private static ulong SplitMix(ref ulong x)
-    {
-        x += 0x9E3779B97F4A7C15UL;
-        ulong z = x;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Rotl(ulong x, int k) => (x << k) | (x >> (64 - k));
+    public Rng Split(ulong index) => new(_state.Key, index);
 
     /// <summary>64 uniformly random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextUInt64()
-    {
-        ulong result = Rotl(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0; _s3 ^= _s1; _s1 ^= _s2; _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = Rotl(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _state.NextUInt64();
 
     /// <summary>Uniform on [0, 1), 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -72,7 +39,7 @@ public sealed class Rng
 
     /// <summary>Uniform on the open interval (0, 1): safe to take the logarithm of.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextOpenDouble() => ((NextUInt64() >> 12) + 0.5) * (1.0 / (1UL << 52));
+    public double NextOpenDouble() => Xoshiro256.OpenUnit(NextUInt64());
 
     /// <summary>Uniform on [lower, upper).</summary>
     public double NextUniform(double lower, double upper) => lower + (upper - lower) * NextDouble();

@@ -96,18 +96,22 @@ internal sealed class PhaseReplicates
         var full = Member(run, 0, lateIdx, view, estimator);
         var replicates = new ReplicateStates[settings.BootstrapReplicates];
         var sorted = SortedCheckpoints.Of(run);
-        Parallel.For(0, replicates.Length, b =>
-        {
-            var rng = new Rng(settings.Seed, 0xB0075u + (ulong)b);
-            var indices = new int[layers][];
-            for (int l = 0; l < layers; l++)
+        Parallel.For(0, replicates.Length,
+            () => new ResampleScratch(run.Layers.Select(l => l.WeightCount).ToArray()),
+            (b, _, scratch) =>
             {
-                int count = run.Layers[l].WeightCount;
-                indices[l] = new int[count];
-                for (int j = 0; j < count; j++) indices[l][j] = rng.NextInt(count);
-            }
-            replicates[b] = full with { Entropy = Entropies(run, 0, lateIdx, view, estimator, (indices, sorted)) };
-        });
+                var rng = new Rng(settings.Seed, 0xB0075u + (ulong)b);
+                var indices = new int[layers][];
+                for (int l = 0; l < layers; l++)
+                {
+                    int count = run.Layers[l].WeightCount;
+                    indices[l] = new int[count];
+                    for (int j = 0; j < count; j++) indices[l][j] = rng.NextInt(count);
+                }
+                replicates[b] = full with { Entropy = Entropies(run, 0, lateIdx, view, estimator, (indices, sorted, scratch)) };
+                return scratch;
+            },
+            _ => { });
         return new(full, replicates, UncertaintyMethod.Bootstrap, view, curveView, window);
     }
 
@@ -180,7 +184,7 @@ internal sealed class PhaseReplicates
     /// with the weight indices of each layer resampled by <paramref name="resample"/> when given (member
     /// 0's checkpoints, sorted once: <see cref="SortedCheckpoints"/>).</summary>
     private static double?[][] Entropies(RecordedTraining run, int m, int[] lateIdx, EntropyView view, IEntropyEstimator estimator,
-                                         (int[][] Indices, SortedCheckpoints Sorted)? resample)
+                                         (int[][] Indices, SortedCheckpoints Sorted, ResampleScratch Scratch)? resample)
     {
         int n = run.CheckpointCount, layers = run.Layers.Count;
         var entropy = new double?[n + 1][];
@@ -195,7 +199,8 @@ internal sealed class PhaseReplicates
                 string name = run.Layers[l].Name;
                 entropy[i][l] = counts is null
                     ? StateEntropies.Particle(name, w.Length, 1, w.Select(x => (double)x).ToArray(), estimator).Entropy
-                    : StateEntropies.ParticleSorted(name, w.Length, 1, resample!.Value.Sorted.Resample(i, l, counts[l]), estimator).Entropy;
+                    : StateEntropies.ParticleSorted(name, w.Length, 1, resample!.Value.Sorted.Resample(i, l, counts[l], resample.Value.Scratch.Values[l]),
+                                                    estimator, resample.Value.Scratch.Resolved[l]).Entropy;
             }
         }
         entropy[n] = new double?[layers];
@@ -209,6 +214,15 @@ internal sealed class PhaseReplicates
             entropy[n][l] = terms is null ? null : indices[l].Sum(j => terms[j]);
         }
         return entropy;
+    }
+
+    /// <summary>One thread's buffers for the bootstrap's resamples, one pair per layer (a resample and
+    /// its dequantized values), reused from checkpoint to checkpoint and replicate to replicate: a
+    /// layer's sample is dropped as soon as its entropy is estimated.</summary>
+    private sealed class ResampleScratch(int[] weightCounts)
+    {
+        public double[][] Values { get; } = weightCounts.Select(n => new double[n]).ToArray();
+        public double[][] Resolved { get; } = weightCounts.Select(n => new double[n]).ToArray();
     }
 
     /// <summary>The members in <paramref name="subset"/> together, in the ensemble view: mean energies

@@ -31,6 +31,10 @@ public class SortedCheckpointsTests
         var sorted = SortedCheckpoints.Of(run);
         var rng = new Rng(11);
         var estimator = new VasicekEntropy();
+        // One resample buffer and one dequantization buffer per layer, reused by every replicate and
+        // checkpoint (as the bootstrap does): the same bits as a fresh sort of fresh arrays.
+        var buffers = run.Layers.Select(l => new double[l.WeightCount]).ToArray();
+        var resolved = run.Layers.Select(l => new double[l.WeightCount]).ToArray();
         for (int b = 0; b < 5; b++)
             for (int l = 0; l < run.Layers.Count; l++)
             {
@@ -43,9 +47,10 @@ public class SortedCheckpointsTests
                     var w = run.MemberWeights(0, i, l);
                     var gathered = indices.Select(j => (double)w[j]).ToArray();
                     var viaSort = StateEntropies.Particle("l", count, 1, gathered, estimator);   // sorts `gathered` in place
-                    var emitted = sorted.Resample(i, l, counts);
+                    var emitted = sorted.Resample(i, l, counts, buffers[l]);
+                    Assert.Same(buffers[l], emitted);
                     Assert.Equal(gathered.Select(BitConverter.DoubleToInt64Bits), emitted.Select(BitConverter.DoubleToInt64Bits));
-                    var viaCounts = StateEntropies.ParticleSorted("l", count, 1, emitted, estimator);
+                    var viaCounts = StateEntropies.ParticleSorted("l", count, 1, emitted, estimator, resolved[l]);
                     Assert.Equal(viaSort.Entropy, viaCounts.Entropy);
                     Assert.Equal(viaSort.TieFraction, viaCounts.TieFraction);
                 }
