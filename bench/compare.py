@@ -134,11 +134,19 @@ if "mlp" in GROUPS:
         add(f"train {layers.replace(',', '-')} batch {batch} (samples/s, vs PyTorch)", k, p, ratio,
             f"≥ {target:g}×", ratio >= target if ratio else None)
         if large:
-            g = median([j["gflops"] for j in ks]); b = median([j.get("openblas_sgemm_gflops") for j in ks])
+            g = median([j["gflops"] for j in ks]); b_alt = median([j.get("openblas_sgemm_gflops") for j in ks])
             core = next((j["openblas_core"] for j in ks if j.get("openblas_core")), "?")
             OPENBLAS_CORE["mlp"] = core
+            # The machine's sgemm rate: OpenBLAS's 1024³ alternated with the training epochs swings with
+            # what the epochs leave behind (spinning pool workers: 204–324 GFLOP/s between runs), so the
+            # reference is the higher of that and an undisturbed 1024³ run right after (alternating only
+            # with Kelvin's own sgemm).
+            gm = kelvin("gemm", m=1024, n=1024, k=1024, reps=REPS)
+            b_alone = gm.get("openblas_gflops") if gm else None
+            b = max(x for x in (b_alt, b_alone) if x) if (b_alt or b_alone) else None
             r = g / b if g and b else None
-            rows.append((f"train {layers.replace(',', '-')} batch {batch}: the products' GFLOP/s vs OpenBLAS sgemm 1024³ ({core} kernels; alternated in one process)",
+            rows.append((f"train {layers.replace(',', '-')} batch {batch}: the products' GFLOP/s vs OpenBLAS sgemm 1024³ ({core} kernels; "
+                         f"the higher of its rate alternated with the epochs, {fmt(b_alt)}, and undisturbed, {fmt(b_alone)})",
                          fmt(g), fmt(b), f"{r * 100:.1f}%" if r else "n/a", "≥ 80%", "—" if r is None else ("yes" if r >= 0.8 else "NO")))
             log(f"  {rows[-1]}")
 
