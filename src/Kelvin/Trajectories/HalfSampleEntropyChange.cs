@@ -28,7 +28,7 @@ internal static class HalfSampleEntropyChange
         var options = new ParallelOptions { CancellationToken = cancel };
         var records = late.Prepend(0).Distinct().ToArray();
         var sorted = new (double[] Values, int[] Index)[weights.Count];
-        Parallel.For(0, records.Length, options, r => sorted[records[r]] = Sorted(weights[records[r]]));
+        Parallel.For(0, records.Length, options, r => sorted[records[r]] = SortedCheckpoints.WithIndex(weights[records[r]]));
         Parallel.For(0, replicates, options,
             () => (InHalf: new bool[n], Half: new double[m], Resolved: new double[m]),
             (b, _, scratch) =>
@@ -48,16 +48,6 @@ internal static class HalfSampleEntropyChange
             },
             _ => { });
         return result;
-    }
-
-    /// <summary>A record's weights in ascending order as float64 (−0.0 as +0.0), with each one's index.</summary>
-    private static (double[] Values, int[] Index) Sorted(float[] weights)
-    {
-        var values = new double[weights.Length];
-        var index = new int[weights.Length];
-        for (int j = 0; j < weights.Length; j++) { values[j] = weights[j] == 0 ? 0.0 : weights[j]; index[j] = j; }
-        Array.Sort(values, index);
-        return (values, index);
     }
 
     /// <summary>h of the half J_b of one record: its sorted weights filtered by membership (written

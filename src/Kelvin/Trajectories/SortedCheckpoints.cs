@@ -26,17 +26,20 @@ internal sealed class SortedCheckpoints
             values[i] = new double[layers][];
             order[i] = new int[layers][];
             for (int l = 0; l < layers; l++)
-            {
-                var w = run.MemberWeights(0, i, l);
-                var keys = new double[w.Length];
-                var idx = new int[w.Length];
-                for (int j = 0; j < w.Length; j++) { keys[j] = w[j] == 0 ? 0.0 : w[j]; idx[j] = j; }
-                Array.Sort(keys, idx);
-                values[i][l] = keys;
-                order[i][l] = idx;
-            }
+                (values[i][l], order[i][l]) = WithIndex(run.MemberWeights(0, i, l));
         });
         return new SortedCheckpoints(values, order);
+    }
+
+    /// <summary>Weights in ascending order as float64 (−0.0 as +0.0), with the index of each: the form in
+    /// which a resample or a half-sample of them is emitted in order without a sort.</summary>
+    public static (double[] Values, int[] Index) WithIndex(float[] weights)
+    {
+        var values = new double[weights.Length];
+        var index = new int[weights.Length];
+        for (int j = 0; j < weights.Length; j++) { values[j] = weights[j] == 0 ? 0.0 : weights[j]; index[j] = j; }
+        Array.Sort(values, index);
+        return (values, index);
     }
 
     /// <summary>c_j: how often index j occurs in <paramref name="indices"/>.</summary>
