@@ -27,11 +27,15 @@ public sealed record OptimizerSettings(string Kind, double LearningRate, double 
         };
     }
 
-    /// <summary>A fresh optimizer with these settings.</summary>
-    public IOptimizer Create() => Kind switch
+    /// <summary>A fresh optimizer with these settings (its large updates on all cores).</summary>
+    public IOptimizer Create() => Create(null);
+
+    /// <summary>A fresh optimizer with these settings whose updates use the threads
+    /// <paramref name="parallelism"/> allows (null: all cores; results do not depend on it).</summary>
+    public IOptimizer Create(ParallelOptions? parallelism) => Kind switch
     {
-        "sgd" => new Sgd(LearningRate, Momentum),
-        "adam" => new Adam(LearningRate),
+        "sgd" => new Sgd(LearningRate, Momentum) { Parallelism = parallelism },
+        "adam" => new Adam(LearningRate) { Parallelism = parallelism },
         _ => throw new KelvinException($"unknown optimizer '{Kind}'"),
     };
 }

@@ -24,7 +24,7 @@ public static class Trainer
             throw new KelvinException($"dataset '{data.Name}' ({data.FeatureCount} features, {data.Outputs} targets) does not fit a {network.Architecture} network");
         int n = data.Count, d = data.FeatureCount, c = data.Outputs;
         int batch = Math.Min(options.BatchSize, n);
-        var optimizer = options.Optimizer.Create();
+        var optimizer = options.Optimizer.Create(network.Parallelism);
         var energy = options.EnergyFor(data.Task);
         var gradient = new float[network.ParameterCount];
         var xb = new float[batch * d];
