@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace Kelvin.Entropy;
 
 /// <summary>
@@ -33,30 +36,60 @@ public sealed class SortedSample
     {
         _sorted = sorted;
         int n = sorted.Length;
-        int distinct = 1, atoms = 0, tied = 0, largest = 1;
-        double largestValue = sorted[0], quantum = double.PositiveInfinity;
-        for (int i = 0; i < n;)
+        // One pass without data-dependent branches (a resample is a third ties, at random places):
+        // equal neighbours, the smallest positive gap, and where each run of equal values (atom) starts
+        // and ends. Gaps are ≥ +0.0 (ascending, no −0.0), and non-negative doubles order as their bits;
+        // a gap of 0 enters the minimum as +∞.
+        var bounds = AtomBounds(n);
+        int equal = 0, atoms = 0, ended = 0, previousEqual = 0;
+        long quantumBits = PositiveInfinityBits;
+        for (int i = 1; i < n; i++)
         {
-            int j = i + 1;
-            while (j < n && sorted[j] == sorted[i]) j++;
-            int c = j - i;
-            if (c > 1) { atoms++; tied += c; }
-            if (c > largest) { largest = c; largestValue = sorted[i]; }
-            if (j < n)
-            {
-                distinct++;
-                quantum = Math.Min(quantum, sorted[j] - sorted[i]);
-            }
-            i = j;
+            long gap = BitConverter.DoubleToInt64Bits(sorted[i] - sorted[i - 1]);
+            long zero = (gap - 1) >> 63; // all ones when the gap is 0
+            int eq = (int)(zero & 1);
+            quantumBits = Math.Min(quantumBits, gap | (zero & PositiveInfinityBits));
+            equal += eq;
+            bounds[2 * atoms] = i - 1;      // an atom starts at i − 1 where equality begins
+            atoms += eq & (previousEqual ^ 1);
+            bounds[2 * ended + 1] = i;      // and ends before i where it stops
+            ended += previousEqual & (eq ^ 1);
+            previousEqual = eq;
         }
-        DistinctCount = distinct;
+        if (previousEqual == 1) bounds[2 * ended + 1] = n;
+        double quantum = BitConverter.Int64BitsToDouble(quantumBits);
+        int distinct = n - equal;
         if (distinct < 2)
             throw new KelvinException($"entropy needs at least 2 distinct values (got {n} values, {distinct} distinct)");
+        int largest = 1;
+        double largestValue = sorted[0];
+        for (int a = 0; a < atoms; a++)
+        {
+            int i = bounds[2 * a], c = bounds[2 * a + 1] - i;
+            if (c > largest) { largest = c; largestValue = sorted[i]; }
+        }
+        DistinctCount = distinct;
         AtomCount = atoms;
-        TiedCount = tied;
+        TiedCount = equal + atoms; // an atom of c values: c − 1 equal neighbours, plus its first value
         LargestAtom = (largestValue, largest);
         Quantum = quantum;
-        _resolved = atoms == 0 ? sorted : Resolve(sorted, resolvedBuffer);
+        _resolved = atoms == 0 ? sorted : Resolve(sorted, resolvedBuffer, bounds.AsSpan(0, 2 * atoms));
+    }
+
+    private const long PositiveInfinityBits = 0x7FF0_0000_0000_0000;
+
+    // Where the atoms of the sample being built start and end, as (start, end) pairs: n + 2 places
+    // (every atom holds at least two values, and the scan writes one pair past the last atom). Kept per
+    // thread up to 2¹⁹ places (2 MB), the bootstrap's layer-sized resamples; a larger sample gets its
+    // own array, not kept.
+    [ThreadStatic] private static int[]? _atomBounds;
+    private const int KeptAtomBounds = 1 << 19;
+
+    private static int[] AtomBounds(int n)
+    {
+        int need = n + 2;
+        if (need > KeptAtomBounds) return new int[need];
+        return _atomBounds ??= new int[KeptAtomBounds];
     }
 
     /// <summary>Mean and unbiased variance in one pass (Welford), in sorted order: deterministic.
@@ -74,30 +107,29 @@ public sealed class SortedSample
         return _moments = Tuple.Create(mean, m2 / (_sorted.Length - 1));
     }
 
-    /// <summary>Spreads every run of equal values over its resolution cell (see the type's summary),
-    /// into <paramref name="buffer"/> when it has the sample's length.</summary>
-    private static double[] Resolve(double[] sorted, double[]? buffer)
+    /// <summary>Spreads every run of equal values (the atoms, as (start, end) pairs in <paramref name="atoms"/>)
+    /// over its resolution cell (see the type's summary), into <paramref name="buffer"/> when it has the sample's length.</summary>
+    private static double[] Resolve(double[] sorted, double[]? buffer, ReadOnlySpan<int> atoms)
     {
         int n = sorted.Length;
         var r = buffer is not null && buffer.Length == n ? buffer : new double[n];
-        for (int i = 0; i < n;)
+        sorted.CopyTo(r, 0);
+        for (int a = 0; a < atoms.Length; a += 2)
         {
-            int j = i + 1;
-            while (j < n && sorted[j] == sorted[i]) j++;
-            int c = j - i;
+            int i = atoms[a], j = atoms[a + 1], c = j - i;
             double x = sorted[i];
-            if (c == 1) r[i] = x;
-            else
+            double left = i > 0 ? x - sorted[i - 1] : double.PositiveInfinity;
+            double right = j < n ? sorted[j] - x : double.PositiveInfinity;
+            double w = Math.Min(left, right);
+            var rng = new Randomness.Xoshiro256(BitConverter.DoubleToUInt64Bits(x), (ulong)c); // Rng's numbers, no allocation
+            if (Sse2.IsSupported && c <= 3 && i + 2 < n)
             {
-                double left = i > 0 ? x - sorted[i - 1] : double.PositiveInfinity;
-                double right = j < n ? sorted[j] - x : double.PositiveInfinity;
-                double w = Math.Min(left, right);
-                var rng = new Randomness.Xoshiro256(BitConverter.DoubleToUInt64Bits(x), (ulong)c); // Rng's numbers, no allocation
-                var cell = r.AsSpan(i, c);
-                for (int t = 0; t < c; t++) cell[t] = x + w * (rng.NextOpenDouble() - 0.5);
-                SortCell(cell);
+                ShortCell(r, i, c, x, w, ref rng);
+                continue;
             }
-            i = j;
+            var cell = r.AsSpan(i, c);
+            for (int t = 0; t < c; t++) cell[t] = x + w * (rng.NextOpenDouble() - 0.5);
+            SortCell(cell);
         }
         // Two draws of one cell may round to the same double, and a draw may round onto the edge shared
         // with the next cell (both happen in samples of millions of float32 weights): move such a value
@@ -114,11 +146,46 @@ public sealed class SortedSample
         return r;
     }
 
+    /// <summary>An atom of c = 2 or 3 values at r[i..i+c) (r[i+2] exists): three draws (the third unused when
+    /// c = 2: the generator is the atom's own, so its first c draws are those of the general path), sorted by a
+    /// three-input min/max network, with selects instead of branches on c (a bootstrap resample holds
+    /// c = 2 and c = 3 atoms in random order). Equal results to drawing c values and sorting them.</summary>
+    private static void ShortCell(double[] r, int i, int c, double x, double w, ref Randomness.Xoshiro256 rng)
+    {
+        double d0 = x + w * (rng.NextOpenDouble() - 0.5);
+        double d1 = x + w * (rng.NextOpenDouble() - 0.5);
+        double d2 = x + w * (rng.NextOpenDouble() - 0.5);
+        long three = -(long)(c - 2); // all ones when c = 3, else 0
+        d2 = Select(three, d2, double.PositiveInfinity);
+        var lo = Vector128.CreateScalarUnsafe(d0);
+        var hi = Vector128.CreateScalarUnsafe(d1);
+        var z = Vector128.CreateScalarUnsafe(d2);
+        var s0 = Sse2.MinScalar(lo, hi);
+        var s1 = Sse2.MaxScalar(lo, hi);
+        var t1 = Sse2.MinScalar(s1, z);
+        var s2 = Sse2.MaxScalar(s1, z);
+        r[i] = Sse2.MinScalar(s0, t1).ToScalar();
+        r[i + 1] = Sse2.MaxScalar(s0, t1).ToScalar();
+        r[i + 2] = Select(three, s2.ToScalar(), r[i + 2]);
+    }
+
+    /// <summary>a where <paramref name="mask"/> is all ones, b where it is 0.</summary>
+    private static double Select(long mask, double a, double b) =>
+        BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(a) & mask) | (BitConverter.DoubleToInt64Bits(b) & ~mask));
+
     /// <summary>Sorts one atom's draws: insertion sort for the short cells of resampled or lightly
     /// quantized data (most hold 2–3 values), the library sort beyond. Both give the same ascending
     /// sequence (the draws are never NaN or a signed zero).</summary>
     private static void SortCell(Span<double> cell)
     {
+        if (cell.Length == 2)
+        {
+            // Two values, the commonest cell: their minimum, then their maximum, without a branch.
+            double a = cell[0], b = cell[1];
+            cell[0] = b < a ? b : a;
+            cell[1] = b < a ? a : b;
+            return;
+        }
         if (cell.Length > 16) { cell.Sort(); return; }
         for (int i = 1; i < cell.Length; i++)
         {
