@@ -40,21 +40,28 @@ public sealed class SortedSample
         // equal neighbours, the smallest positive gap, and where each run of equal values (atom) starts
         // and ends. Gaps are ≥ +0.0 (ascending, no −0.0), and non-negative doubles order as their bits;
         // a gap of 0 enters the minimum as +∞.
-        var bounds = AtomBounds(n);
+        var bounds = _atomBounds ??= new int[1 << 12];
         int equal = 0, atoms = 0, ended = 0, previousEqual = 0;
         long quantumBits = PositiveInfinityBits;
-        for (int i = 1; i < n; i++)
+        for (int from = 1; from < n; from += ScanBlock)
         {
-            long gap = BitConverter.DoubleToInt64Bits(sorted[i] - sorted[i - 1]);
-            long zero = (gap - 1) >> 63; // all ones when the gap is 0
-            int eq = (int)(zero & 1);
-            quantumBits = Math.Min(quantumBits, gap | (zero & PositiveInfinityBits));
-            equal += eq;
-            bounds[2 * atoms] = i - 1;      // an atom starts at i − 1 where equality begins
-            atoms += eq & (previousEqual ^ 1);
-            bounds[2 * ended + 1] = i;      // and ends before i where it stops
-            ended += previousEqual & (eq ^ 1);
-            previousEqual = eq;
+            int to = Math.Min(n, from + ScanBlock);
+            // Room for every atom that can start in this block (one per two values) and one pair more.
+            int need = 2 * (atoms + (to - from + 1) / 2) + 2;
+            if (bounds.Length < need) bounds = GrowAtomBounds(bounds, need, 2 * atoms + 2);
+            for (int i = from; i < to; i++)
+            {
+                long gap = BitConverter.DoubleToInt64Bits(sorted[i] - sorted[i - 1]);
+                long zero = (gap - 1) >> 63; // all ones when the gap is 0
+                int eq = (int)(zero & 1);
+                quantumBits = Math.Min(quantumBits, gap | (zero & PositiveInfinityBits));
+                equal += eq;
+                bounds[2 * atoms] = i - 1;      // an atom starts at i − 1 where equality begins
+                atoms += eq & (previousEqual ^ 1);
+                bounds[2 * ended + 1] = i;      // and ends before i where it stops
+                ended += previousEqual & (eq ^ 1);
+                previousEqual = eq;
+            }
         }
         if (previousEqual == 1) bounds[2 * ended + 1] = n;
         double quantum = BitConverter.Int64BitsToDouble(quantumBits);
@@ -78,18 +85,20 @@ public sealed class SortedSample
 
     private const long PositiveInfinityBits = 0x7FF0_0000_0000_0000;
 
-    // Where the atoms of the sample being built start and end, as (start, end) pairs: n + 2 places
-    // (every atom holds at least two values, and the scan writes one pair past the last atom). Kept per
-    // thread up to 2¹⁹ places (2 MB), the bootstrap's layer-sized resamples; a larger sample gets its
-    // own array, not kept.
+    // Where the atoms of the sample being built start and end, as (start, end) pairs, grown block by
+    // block as atoms are found (a sample without ties needs one pair). Kept per thread up to 2¹⁹ places
+    // (2 MB: the bootstrap's layer-sized resamples); beyond that the sample gets its own array, not kept.
     [ThreadStatic] private static int[]? _atomBounds;
     private const int KeptAtomBounds = 1 << 19;
+    private const int ScanBlock = 1 << 12;
 
-    private static int[] AtomBounds(int n)
+    /// <summary>A larger bounds array holding the first <paramref name="used"/> places of <paramref name="bounds"/>.</summary>
+    private static int[] GrowAtomBounds(int[] bounds, int need, int used)
     {
-        int need = n + 2;
-        if (need > KeptAtomBounds) return new int[need];
-        return _atomBounds ??= new int[KeptAtomBounds];
+        var grown = new int[Math.Max(need, 2 * bounds.Length)];
+        Array.Copy(bounds, grown, Math.Min(used, bounds.Length));
+        if (grown.Length <= KeptAtomBounds) _atomBounds = grown;
+        return grown;
     }
 
     /// <summary>Mean and unbiased variance in one pass (Welford), in sorted order: deterministic.
