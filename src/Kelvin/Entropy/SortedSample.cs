@@ -32,7 +32,7 @@ public sealed class SortedSample
     // Set once, on first use; a reference, so a sample read from several threads never sees half of it.
     private Tuple<double, double>? _moments;
 
-    private SortedSample(double[] sorted, double[]? resolvedBuffer = null)
+    private SortedSample(double[] sorted, double[]? resolvedBuffer = null, int[]? boundsBuffer = null)
     {
         _sorted = sorted;
         int n = sorted.Length;
@@ -40,7 +40,7 @@ public sealed class SortedSample
         // equal neighbours, the smallest positive gap, and where each run of equal values (atom) starts
         // and ends. Gaps are ≥ +0.0 (ascending, no −0.0), and non-negative doubles order as their bits;
         // a gap of 0 enters the minimum as +∞.
-        var bounds = _atomBounds ??= new int[1 << 12];
+        var bounds = boundsBuffer ?? (_atomBounds ??= new int[1 << 12]);
         int equal = 0, atoms = 0, ended = 0, previousEqual = 0;
         long quantumBits = PositiveInfinityBits;
         for (int from = 1; from < n; from += ScanBlock)
@@ -87,7 +87,8 @@ public sealed class SortedSample
 
     // Where the atoms of the sample being built start and end, as (start, end) pairs, grown block by
     // block as atoms are found (a sample without ties needs one pair). Kept per thread up to 2¹⁹ places
-    // (2 MB: the bootstrap's layer-sized resamples); beyond that the sample gets its own array, not kept.
+    // (2 MB); beyond that the sample gets its own array, not kept. A caller that builds many samples of
+    // one size (the bootstrap) passes its own n + 4 places instead.
     [ThreadStatic] private static int[]? _atomBounds;
     private const int KeptAtomBounds = 1 << 19;
     private const int ScanBlock = 1 << 12;
@@ -230,13 +231,15 @@ public sealed class SortedSample
     /// sample <see cref="Own"/> would build, without the sort.
     /// <paramref name="resolvedBuffer"/>, when it has the sample's length, receives the resolved values
     /// if there are ties (a caller that estimates many samples of one size and drops each sample after
-    /// its estimate reuses it, instead of a new array per sample).</summary>
-    internal static SortedSample OwnSorted(double[] sorted, double[]? resolvedBuffer = null)
+    /// its estimate reuses it, instead of a new array per sample); <paramref name="boundsBuffer"/>
+    /// (n + 4 places) likewise holds where the atoms start and end (else a per-thread array, grown
+    /// as needed, serves).</summary>
+    internal static SortedSample OwnSorted(double[] sorted, double[]? resolvedBuffer = null, int[]? boundsBuffer = null)
     {
         Validate(sorted);
         for (int i = 1; i < sorted.Length; i++)
             if (sorted[i] < sorted[i - 1]) throw new ArgumentException("the values are not sorted", nameof(sorted));
-        return new SortedSample(sorted, resolvedBuffer);
+        return new SortedSample(sorted, resolvedBuffer, boundsBuffer);
     }
 
     private static void Validate(double[] values)

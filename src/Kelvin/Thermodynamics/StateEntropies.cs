@@ -49,12 +49,13 @@ public static class StateEntropies
 
     /// <summary><see cref="Particle(string, int, int, double[], IEntropyEstimator)"/> of values already sorted
     /// (ascending, −0.0 stored as +0.0): the same number, without the sort. <paramref name="resolvedBuffer"/>:
-    /// scratch for the dequantized values when there are ties (see <see cref="SortedSample"/>).</summary>
+    /// scratch for the dequantized values when there are ties, <paramref name="boundsBuffer"/> for where the
+    /// ties are (see <see cref="SortedSample"/>).</summary>
     internal static LayerEntropy ParticleSorted(string name, int parameterCount, int sampleCount, double[] sorted, IEntropyEstimator estimator,
-                                                double[]? resolvedBuffer = null)
+                                                double[]? resolvedBuffer = null, int[]? boundsBuffer = null)
     {
         if (sorted.Length > 0 && sorted[0] == sorted[^1]) return new(name, parameterCount, sampleCount, null, 1);
-        var sample = SortedSample.OwnSorted(sorted, resolvedBuffer);
+        var sample = SortedSample.OwnSorted(sorted, resolvedBuffer, boundsBuffer);
         return new(name, parameterCount, sampleCount, parameterCount * estimator.Estimate(sample), sample.TieFraction);
     }
 

@@ -200,7 +200,7 @@ internal sealed class PhaseReplicates
                 entropy[i][l] = counts is null
                     ? StateEntropies.Particle(name, w.Length, 1, w.Select(x => (double)x).ToArray(), estimator).Entropy
                     : StateEntropies.ParticleSorted(name, w.Length, 1, resample!.Value.Sorted.Resample(i, l, counts[l], resample.Value.Scratch.Values[l]),
-                                                    estimator, resample.Value.Scratch.Resolved[l]).Entropy;
+                                                    estimator, resample.Value.Scratch.Resolved[l], resample.Value.Scratch.Bounds[l]).Entropy;
             }
         }
         entropy[n] = new double?[layers];
@@ -216,13 +216,14 @@ internal sealed class PhaseReplicates
         return entropy;
     }
 
-    /// <summary>One thread's buffers for the bootstrap's resamples, one pair per layer (a resample and
-    /// its dequantized values), reused from checkpoint to checkpoint and replicate to replicate: a
-    /// layer's sample is dropped as soon as its entropy is estimated.</summary>
+    /// <summary>One thread's buffers for the bootstrap's resamples, one set per layer (a resample, its
+    /// dequantized values and where its ties are), reused from checkpoint to checkpoint and replicate to
+    /// replicate: a layer's sample is dropped as soon as its entropy is estimated.</summary>
     private sealed class ResampleScratch(int[] weightCounts)
     {
         public double[][] Values { get; } = weightCounts.Select(n => new double[n]).ToArray();
         public double[][] Resolved { get; } = weightCounts.Select(n => new double[n]).ToArray();
+        public int[][] Bounds { get; } = weightCounts.Select(n => new int[n + 4]).ToArray();
     }
 
     /// <summary>The members in <paramref name="subset"/> together, in the ensemble view: mean energies
