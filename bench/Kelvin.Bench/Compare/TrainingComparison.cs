@@ -66,14 +66,16 @@ public static class TrainingComparison
         return result;
     }
 
-    /// <summary><c>thermometer --k 10 --epochs 3</c>: digits (train split), 64-128-128-10, batch 32:
-    /// plain training against training with the thermometer (RecordedTrainer every k steps: energy and
-    /// loss change allocation on the evaluation set, then TransitionAnalysis: per-layer entropies at
-    /// every checkpoint, T, T_l and T(t)), alternating; overhead = recorded / plain − 1.</summary>
+    /// <summary><c>thermometer --k 10 --epochs 3 [--members K]</c>: digits (train split), 64-128-128-10,
+    /// batch 32: plain training against training with the thermometer (RecordedTrainer every k steps:
+    /// energy and loss change allocation on the evaluation set, then TransitionAnalysis: per-layer
+    /// entropies at every checkpoint, T, T_l and T(t)), alternating; overhead = recorded / plain − 1.
+    /// With K members (default 1) both sides train K networks (Ensemble.Train: members in parallel) and
+    /// the standard errors come from the members instead of a bootstrap.</summary>
     public static Dictionary<string, object> Thermometer(CompareOptions o)
     {
-        int k = o.Int("k", 10), epochs = o.Int("epochs", 3);
-        var setup = ThermometerSetup(k, epochs, out var data, out var Plain);
+        int k = o.Int("k", 10), epochs = o.Int("epochs", 3), members = o.Int("members", 1);
+        var setup = ThermometerSetup(k, epochs, out var data, out var Plain, members);
         var options = setup.Options;
         RecordedTraining? run = null;
         var analysisCpu = new List<double>();
@@ -121,15 +123,18 @@ public static class TrainingComparison
     }
 
     /// <summary>The thermometer case: digits (train split), 64-128-128-10, batch 32, SGD, checkpoints
-    /// every <paramref name="k"/> steps; <paramref name="plain"/> trains the same network without it.</summary>
-    internal static TrainingSetup ThermometerSetup(int k, int epochs, out Dataset data, out Action plain)
+    /// every <paramref name="k"/> steps, <paramref name="members"/> networks; <paramref name="plain"/>
+    /// trains the same networks without it.</summary>
+    internal static TrainingSetup ThermometerSetup(int k, int epochs, out Dataset data, out Action plain, int members = 1)
     {
         var d = data = Digits();
         var arch = Architecture("64,128,128,10");
         var options = Options(32) with { Epochs = epochs, HookInterval = k, Seed = 1 };
-        plain = () => Trainer.Train(Kelvin.Networks.Mlp.Initialize(arch, He, new Rng(1)), d, options);
-        // One member, like the plain training it is compared with (TrainingSetup's default is K = 4).
-        return new TrainingSetup(arch, He, options) { Members = 1 };
+        plain = members == 1
+            ? () => Trainer.Train(Kelvin.Networks.Mlp.Initialize(arch, He, new Rng(1)), d, options)
+            : () => Ensemble.Train(Ensemble.Initialize(arch, He, 1, members), d, options);
+        // As many members as the plain training it is compared with (TrainingSetup's default is K = 4).
+        return new TrainingSetup(arch, He, options) { Members = members };
     }
 
     /// <summary><c>ensemble --members K --epochs 1</c>: K members of 64-128-128-10 on digits trained
