@@ -183,19 +183,11 @@ public sealed class SortedSample
     private static double Select(long mask, double a, double b) =>
         BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(a) & mask) | (BitConverter.DoubleToInt64Bits(b) & ~mask));
 
-    /// <summary>Sorts one atom's draws: insertion sort for the short cells of resampled or lightly
-    /// quantized data (most hold 2–3 values), the library sort beyond. Both give the same ascending
-    /// sequence (the draws are never NaN or a signed zero).</summary>
+    /// <summary>Sorts one atom's draws (the cells <see cref="ShortCell"/> does not take): insertion sort
+    /// for short cells, the library sort beyond 16. Both give the same ascending sequence (the draws are
+    /// never NaN or a signed zero).</summary>
     private static void SortCell(Span<double> cell)
     {
-        if (cell.Length == 2)
-        {
-            // Two values, the commonest cell: their minimum, then their maximum, without a branch.
-            double a = cell[0], b = cell[1];
-            cell[0] = b < a ? b : a;
-            cell[1] = b < a ? a : b;
-            return;
-        }
         if (cell.Length > 16) { cell.Sort(); return; }
         for (int i = 1; i < cell.Length; i++)
         {
